@@ -1,0 +1,489 @@
+//! The pipeline: inputs in, one [`Corpus`] out.
+//!
+//! Each stage is a plain function in its own module; this one runs them in order, carries the
+//! per-document context (who spoke last, which poll is being reported) from sentence to sentence,
+//! and does the two corpus-wide passes: entities found in one article are looked for in all of
+//! them, and claims are linked across articles.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::claims::{attribute, kind_of, split_clauses, Context, Speaker};
+use crate::dates::{find_dates, DateExpr, Ymd};
+use crate::entities::{discover, skeleton, Matcher};
+use crate::figures::{describe, find_quantities, sample_size};
+use crate::load::{decode, warning, Input};
+use crate::model::*;
+use crate::text::{find_phrase, fold, lower_keep_offsets, name_key, word_count, words};
+use crate::vocab::{vocab, UnitKind};
+
+/// Lines whose names count as entity mentions.
+fn names_entities(kind: LineKind) -> bool {
+    matches!(
+        kind,
+        LineKind::Title | LineKind::Dek | LineKind::Heading | LineKind::Paragraph | LineKind::ListItem | LineKind::Caption | LineKind::PullQuote
+    )
+}
+
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().filter_map(crate::text::fold_char) {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "x".to_string()
+    } else {
+        out
+    }
+}
+
+fn unique(base: String, used: &mut std::collections::HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+struct PollContext {
+    speaker: Option<Speaker>,
+    date: Option<String>,
+    population: Option<String>,
+    sample: Option<u64>,
+}
+
+/// "a Gallup poll", "a survey conducted by the Arab Barometer": the pollster a clause names.
+fn pollster(clause: &str) -> Option<String> {
+    let v = vocab();
+    let lower = lower_keep_offsets(clause);
+    for noun in &v.poll_nouns {
+        for pos in find_phrase(&lower, noun) {
+            let tail = &clause[pos + noun.len()..];
+            for by in [" conducted by ", " published by ", " released by ", " commissioned by ", " by "] {
+                if tail.to_lowercase().starts_with(by) {
+                    let name: Vec<_> = words(&tail[by.len()..], 0).into_iter().take_while(|w| w.is_capitalised() || w.text == "the").collect();
+                    if let (Some(a), Some(b)) = (name.iter().find(|w| w.text != "the"), name.last()) {
+                        return Some(tail[by.len() + a.start..by.len() + b.end].to_string());
+                    }
+                }
+            }
+            let before: Vec<_> = words(&clause[..pos], 0).into_iter().rev().take_while(|w| w.is_capitalised()).collect();
+            if let (Some(first), Some(last)) = (before.last(), before.first()) {
+                let name = &clause[first.start..last.end];
+                if !matches!(name, "A" | "The" | "An" | "This") {
+                    return Some(name.trim_start_matches("A ").trim_start_matches("The ").to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+struct EntityBuilder {
+    name: String,
+    kind: EntityKind,
+    known: bool,
+    surfaces: BTreeSet<String>,
+    mentions: Vec<(usize, usize, usize)>, // (document index, start, end)
+}
+
+#[derive(Default)]
+struct Registry {
+    entities: Vec<EntityBuilder>,
+    by_gazetteer: HashMap<usize, usize>,
+    by_key: HashMap<String, usize>,
+    by_skeleton: HashMap<String, usize>,
+}
+
+impl Registry {
+    fn known(&mut self, g: usize) -> usize {
+        if let Some(&e) = self.by_gazetteer.get(&g) {
+            return e;
+        }
+        let entry = &vocab().gazetteer[g];
+        let e = self.entities.len();
+        self.entities.push(EntityBuilder { name: entry.name.clone(), kind: entry.kind, known: true, surfaces: BTreeSet::new(), mentions: Vec::new() });
+        self.by_gazetteer.insert(g, e);
+        self.by_key.insert(name_key(&entry.name), e);
+        e
+    }
+
+    fn discovered(&mut self, name: &str, kind: EntityKind) -> usize {
+        let key = name_key(name);
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let sk = skeleton(name);
+        if kind == EntityKind::Person && name.split(' ').count() >= 2 {
+            if let Some(&e) = self.by_skeleton.get(&sk) {
+                self.by_key.insert(key, e);
+                return e;
+            }
+        }
+        let e = self.entities.len();
+        self.entities.push(EntityBuilder { name: name.to_string(), kind, known: false, surfaces: BTreeSet::new(), mentions: Vec::new() });
+        self.by_key.insert(key, e);
+        if kind == EntityKind::Person {
+            self.by_skeleton.insert(sk, e);
+        }
+        e
+    }
+
+    fn mention(&mut self, e: usize, doc: usize, start: usize, end: usize, surface: &str) {
+        let b = &mut self.entities[e];
+        b.surfaces.insert(surface.to_string());
+        b.mentions.push((doc, start, end));
+    }
+}
+
+/// A document on its way through the pipeline.
+struct Parsed {
+    doc: Document,
+    text: String,
+    date: Option<Ymd>,
+    claims: Vec<Claim>,
+    figures: Vec<Figure>,
+    events: Vec<Event>,
+    /// Covered entity spans (for the second pass).
+    covered: Vec<(usize, usize)>,
+}
+
+fn first_absolute(clause: &str, base: usize, doc_date: Option<Ymd>) -> Option<String> {
+    let lower = clause.to_lowercase();
+    find_dates(clause, base).into_iter().find_map(|d| {
+        let before = lower[..d.start - base].trim_end();
+        if before.ends_with("since") || before.ends_with("until") || before.ends_with("before") {
+            return None;
+        }
+        match d.expr {
+            DateExpr::Absolute(_) | DateExpr::NoYear { .. } => d.resolve(doc_date).map(|(y, _)| y.iso()),
+            _ => None,
+        }
+    })
+}
+
+fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mut Registry, diagnostics: &mut Vec<Diagnostic>) -> Parsed {
+    let v = vocab();
+    let lines = crate::lines::classify(text);
+    let meta = crate::meta::extract(&lines);
+    let doc = Document {
+        id: id.clone(),
+        file: file.to_string(),
+        title: meta.title,
+        dek: meta.dek,
+        outlet: meta.outlet,
+        author: meta.author,
+        date: meta.date.map(|d| d.iso()),
+        provenance: meta.provenance,
+        lines,
+        bytes: text.len(),
+        fingerprint: fingerprint(text.as_bytes()),
+    };
+
+    // Entities: gazetteer first, then names found from context.
+    let mut covered = Vec::new();
+    for line in doc.lines.iter().filter(|l| names_entities(l.kind)) {
+        let ws = words(&line.text, line.start);
+        let known = v.gazetteer_matcher.scan(&line.text, line.start, &ws, &[]);
+        let mut line_covered = Vec::new();
+        for (i, n, g) in known {
+            let (s, e) = (ws[i].start, ws[i + n - 1].end);
+            let ent = registry.known(g);
+            registry.mention(ent, doc_index, s, e, &text[s..e]);
+            line_covered.push((s, e));
+        }
+        for d in discover(&line.text, line.start, &ws, &line_covered) {
+            let ent = registry.discovered(&d.name, d.kind);
+            registry.mention(ent, doc_index, d.start, d.end, &text[d.start..d.end]);
+            line_covered.push((d.start, d.end));
+            if let Some((s, e, acr)) = d.acronym {
+                registry.by_key.entry(name_key(&acr)).or_insert(ent);
+                registry.mention(ent, doc_index, s, e, &acr);
+                line_covered.push((s, e));
+            }
+        }
+        covered.extend(line_covered);
+    }
+
+    // Claims, figures and events, read in order with the document's context.
+    let mut ctx = Context::default();
+    let mut poll: Option<PollContext> = None;
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut first_paragraph = true;
+    for line in doc.lines.iter().filter(|l| l.kind == LineKind::Paragraph) {
+        let mut skip = 0;
+        if first_paragraph {
+            if let Some((len, _)) = crate::meta::dateline(&line.text) {
+                skip = len;
+            }
+            first_paragraph = false;
+        }
+        let paragraph_first_claim = claims.len();
+        for (sa, sb) in crate::sentences::split(&line.text[skip..], line.start + skip) {
+            for (a, b) in split_clauses(text, sa, sb) {
+                let clause = &text[a..b];
+                if word_count(clause) < 3 || !clause.chars().any(|c| c.is_alphabetic()) {
+                    continue;
+                }
+                let mut speaker = attribute(clause, &mut ctx);
+                let quantities = find_quantities(clause, a);
+                let has_percent = quantities.iter().any(|q| q.unit_kind == Some(UnitKind::Percent));
+                let lower = clause.to_lowercase();
+                let poll_cue = v.poll_nouns.iter().any(|n| !find_phrase(&lower, n).is_empty());
+                let speaker_is_poll = speaker.as_ref().is_some_and(|s| s.kind == SpeakerKind::Poll);
+                if has_percent && (poll_cue || speaker_is_poll) {
+                    let sp = if speaker_is_poll {
+                        speaker.clone()
+                    } else {
+                        pollster(clause).map(|name| Speaker { name, kind: SpeakerKind::Poll, attribution: clause.to_string(), carried: false })
+                    };
+                    if speaker.is_none() {
+                        speaker = sp.clone();
+                    }
+                    poll = Some(PollContext { speaker: sp, date: first_absolute(clause, a, meta.date), population: None, sample: sample_size(clause) });
+                } else if has_percent && speaker.is_none() && poll.is_some() {
+                    speaker = poll.as_ref().and_then(|p| p.speaker.clone()).map(|s| Speaker { carried: true, ..s });
+                } else if !has_percent {
+                    poll = None;
+                }
+                // A quotation continuing from the previous sentence keeps its speaker.
+                let before_in_paragraph = &text[line.start..a];
+                if speaker.is_none() && crate::claims::quote_open(before_in_paragraph) {
+                    if let Some(prev) = claims[paragraph_first_claim..].last().and_then(|c: &Claim| c.speaker.clone().zip(c.speaker_kind)) {
+                        speaker = Some(Speaker { name: prev.0, kind: prev.1, attribution: String::new(), carried: true });
+                    }
+                }
+                let claim_id = format!("{id}-c{}", claims.len() + 1);
+                let spans: Vec<(usize, usize)> = quantities.iter().map(|q| (q.start - a, q.end - a)).collect();
+                for q in &quantities {
+                    let d = describe(clause, q.start - a, q.end - a, &spans);
+                    let in_poll = poll.is_some() && q.unit_kind == Some(UnitKind::Percent);
+                    let population = d.population.map(|(s, e)| clause[s..e].to_string());
+                    if let (Some(p), Some(pop)) = (poll.as_mut(), &population) {
+                        if in_poll && p.population.is_none() {
+                            p.population = Some(pop.clone());
+                        }
+                    }
+                    let economic = q.unit_kind == Some(UnitKind::Currency)
+                        || matches!(q.unit.as_deref(), Some("MW" | "GW" | "kW" | "MWh" | "barrels" | "bcm"))
+                        || words(clause, 0).iter().any(|w| v.economic_cues.contains(&fold(w.text)));
+                    let kind = if in_poll { FigureKind::Poll } else if economic { FigureKind::Economic } else { FigureKind::Other };
+                    let (source, date, population, sample) = if in_poll {
+                        let p = poll.as_ref();
+                        (
+                            p.and_then(|p| p.speaker.as_ref().map(|s| s.name.clone())),
+                            p.and_then(|p| p.date.clone()),
+                            population.or_else(|| p.and_then(|p| p.population.clone())),
+                            p.and_then(|p| p.sample),
+                        )
+                    } else {
+                        (speaker.as_ref().filter(|s| s.kind != SpeakerKind::Unnamed).map(|s| s.name.clone()), first_absolute(clause, a, meta.date), population, None)
+                    };
+                    figures.push(Figure {
+                        id: format!("{id}-f{}", figures.len() + 1),
+                        document: id.clone(),
+                        claim: claim_id.clone(),
+                        value: q.value,
+                        unit: q.unit.clone(),
+                        text: text[q.start..q.end].to_string(),
+                        start: q.start,
+                        end: q.end,
+                        label: clause[d.label.0..d.label.1].to_string(),
+                        population,
+                        sample_size: sample,
+                        source,
+                        date,
+                        kind,
+                    });
+                }
+                for d in find_dates(clause, a) {
+                    if let Some((when, inferred)) = d.resolve(meta.date) {
+                        events.push(Event {
+                            date: when.iso(),
+                            inferred,
+                            text: clause.to_string(),
+                            document: id.clone(),
+                            claim: claim_id.clone(),
+                            when: text[d.start..d.end].to_string(),
+                            start: d.start,
+                            end: d.end,
+                        });
+                    }
+                }
+                let kind = kind_of(clause, speaker.as_ref(), !quantities.is_empty());
+                claims.push(Claim {
+                    id: claim_id,
+                    document: id.clone(),
+                    text: clause.to_string(),
+                    start: a,
+                    end: b,
+                    line: line.number,
+                    kind,
+                    speaker_kind: speaker.as_ref().map(|s| s.kind),
+                    attribution: speaker.as_ref().map(|s| s.attribution.clone()).filter(|a| !a.is_empty()),
+                    speaker_carried: speaker.as_ref().is_some_and(|s| s.carried),
+                    speaker: speaker.map(|s| s.name),
+                    entities: Vec::new(),
+                    related: Vec::new(),
+                });
+            }
+        }
+        // A quotation whose attribution comes at its end: "“…. …,” she said."
+        for k in (paragraph_first_claim..claims.len()).rev() {
+            if claims[k].speaker.is_some() || k + 1 >= claims.len() {
+                continue;
+            }
+            let next = &claims[k + 1];
+            let opens = claims[k].text.starts_with(['“', '"']) && crate::claims::quote_open(&claims[k].text);
+            if opens && next.speaker.is_some() && !crate::claims::quote_open(&text[line.start..next.end]) {
+                let (name, kind) = (next.speaker.clone(), next.speaker_kind);
+                claims[k].speaker = name;
+                claims[k].speaker_kind = kind;
+                claims[k].speaker_carried = true;
+                if claims[k].kind != ClaimKind::Statistic {
+                    claims[k].kind = ClaimKind::Statement;
+                }
+            }
+        }
+    }
+    if claims.is_empty() {
+        diagnostics.push(warning(file, "no sentences found: the file has no body paragraphs to read claims from"));
+    }
+    Parsed { doc, text: text.to_string(), date: meta.date, claims, figures, events, covered }
+}
+
+/// Builds the corpus from `inputs`; `diagnostics` carries problems found before (e.g. by
+/// [`crate::load::read_folder`]).
+pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
+    let mut registry = Registry::default();
+    let mut used_ids = std::collections::HashSet::new();
+    let mut parsed: Vec<Parsed> = Vec::new();
+    for input in &inputs {
+        let text = match decode(&input.file, &input.bytes) {
+            Ok(t) => t,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let stem = input.file.rsplit('/').next().unwrap_or(&input.file);
+        let stem = stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem);
+        let id = unique(slug(stem), &mut used_ids);
+        let index = parsed.len();
+        parsed.push(parse_one(&input.file, text, id, index, &mut registry, &mut diagnostics));
+    }
+
+    // Second pass: names found in one article, looked for in all of them.
+    let mut dynamic = Matcher::default();
+    let gazetteer_keys = &vocab().alias_index;
+    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    for (e, b) in registry.entities.iter().enumerate() {
+        if b.known {
+            continue;
+        }
+        dynamic.add(&b.name, e);
+        if b.kind == EntityKind::Person {
+            if let Some(last) = b.name.split(' ').next_back().filter(|l| l.chars().count() >= 4) {
+                surnames.entry(last.to_string()).or_default().push(e);
+            }
+        }
+    }
+    for (key, &e) in &registry.by_key {
+        if !registry.entities[e].known && key.chars().all(|c| c.is_ascii_alphabetic()) && key.len() <= 6 && !key.contains(' ') {
+            // an acronym key: add in capitals
+            dynamic.add(&key.to_uppercase(), e);
+        }
+    }
+    for (last, es) in &surnames {
+        if es.len() == 1 && !gazetteer_keys.contains_key(&name_key(last)) {
+            dynamic.add(last, es[0]);
+        }
+    }
+    if !dynamic.is_empty() {
+        for (d, p) in parsed.iter_mut().enumerate() {
+            for line in p.doc.lines.iter().filter(|l| names_entities(l.kind)) {
+                let ws = words(&line.text, line.start);
+                for (i, n, e) in dynamic.scan(&line.text, line.start, &ws, &p.covered) {
+                    let (s, t) = (ws[i].start, ws[i + n - 1].end);
+                    registry.mention(e, d, s, t, &p.text[s..t]);
+                }
+            }
+        }
+    }
+
+    // Entities out, with stable ids; claims learn which entities they mention.
+    let mut used = std::collections::HashSet::new();
+    let mut order: Vec<usize> = (0..registry.entities.len()).filter(|e| !registry.entities[*e].mentions.is_empty()).collect();
+    order.sort_by_key(|e| (std::cmp::Reverse(registry.entities[*e].mentions.len()), registry.entities[*e].name.clone()));
+    let mut entity_ids = vec![String::new(); registry.entities.len()];
+    for &e in &order {
+        entity_ids[e] = unique(slug(&registry.entities[e].name), &mut used);
+    }
+    let mut per_doc: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); parsed.len()];
+    let mut entities = Vec::new();
+    for &e in &order {
+        let b = &mut registry.entities[e];
+        b.mentions.sort_unstable();
+        b.mentions.dedup();
+        let mut docs: Vec<usize> = b.mentions.iter().map(|m| m.0).collect();
+        docs.dedup();
+        for &(d, s, t) in &b.mentions {
+            per_doc[d].push((s, t, e));
+        }
+        let name_k = name_key(&b.name);
+        entities.push(Entity {
+            id: entity_ids[e].clone(),
+            name: b.name.clone(),
+            kind: b.kind,
+            aliases: b.surfaces.iter().filter(|s| name_key(s) != name_k).cloned().collect(),
+            documents: docs.iter().map(|d| parsed[*d].doc.id.clone()).collect(),
+            mentions: b.mentions.iter().map(|&(d, s, t)| Mention { document: parsed[d].doc.id.clone(), start: s, end: t, text: parsed[d].text[s..t].to_string() }).collect(),
+            known: b.known,
+        });
+    }
+    for (d, p) in parsed.iter_mut().enumerate() {
+        per_doc[d].sort_unstable();
+        for c in &mut p.claims {
+            let from = per_doc[d].partition_point(|m| m.0 < c.start);
+            let mut ids: Vec<String> = per_doc[d][from..].iter().take_while(|m| m.0 < c.end).filter(|m| m.1 <= c.end).map(|m| entity_ids[m.2].clone()).collect();
+            ids.sort();
+            ids.dedup();
+            c.entities = ids;
+        }
+    }
+
+    let mut documents = Vec::new();
+    let mut claims = Vec::new();
+    let mut figures = Vec::new();
+    let mut events = Vec::new();
+    let mut document_of = Vec::new();
+    for (d, p) in parsed.into_iter().enumerate() {
+        let _ = p.date;
+        document_of.extend(std::iter::repeat(d).take(p.claims.len()));
+        claims.extend(p.claims);
+        figures.extend(p.figures);
+        events.extend(p.events);
+        documents.push(p.doc);
+    }
+    let document_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+    let clusters = crate::links::link(&mut claims, &document_of, &document_ids);
+    events.sort_by(|a, b| a.date.cmp(&b.date).then(a.document.cmp(&b.document)).then(a.start.cmp(&b.start)));
+    Corpus { documents, claims, figures, entities, events, clusters, diagnostics }
+}

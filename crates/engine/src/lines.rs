@@ -1,0 +1,348 @@
+//! Stage 2: every non-blank line of an article classified from its own shape and its neighbours.
+//!
+//! Scraped articles arrive with their page chrome: ad slots, photo captions and credits, a pull
+//! quote repeating a body sentence, the author's bio, the comment widget. Only body paragraphs may
+//! feed claims, so this stage decides, per line, what it is. It never drops a line: chrome is
+//! classified, not deleted, so the reader can still show it on demand.
+
+use crate::dates::date_at_start;
+use crate::model::{Line, LineKind};
+use crate::text::{ends_like_sentence, fold, is_dash, is_space, trim_span, word_count, words};
+use crate::vocab::{vocab, BoilerplateRule};
+
+/// A non-blank line before classification.
+struct Raw<'a> {
+    number: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: Option<LineKind>,
+}
+
+/// Documents larger than this skip the pull-quote search, which compares lines with the body.
+const PULL_QUOTE_SCAN_LIMIT: usize = 1024 * 1024;
+
+/// Splits `text` into trimmed non-blank lines with byte spans into `text`.
+pub fn split_lines(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (i, raw) in text.split('\n').enumerate() {
+        let (s, e) = trim_span(raw);
+        if e > s {
+            out.push((i + 1, offset + s, offset + e));
+        }
+        offset += raw.len() + 1;
+    }
+    out
+}
+
+/// Lowercased alphanumeric words joined by single spaces: the key for comparing lines.
+pub fn compare_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in words(s, 0) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&fold(w.text));
+    }
+    out
+}
+
+fn strip_markers(s: &str) -> &str {
+    s.trim_matches(|c: char| is_space(c) || !c.is_alphanumeric() && c != '©' && c != '%')
+}
+
+pub fn is_boilerplate(text: &str) -> bool {
+    if !text.chars().any(|c| c.is_alphabetic()) {
+        return true;
+    }
+    let t = strip_markers(text).to_lowercase();
+    vocab().boilerplate.iter().any(|(rule, p)| match rule {
+        BoilerplateRule::Exact => t == *p,
+        BoilerplateRule::Prefix => t.starts_with(p.as_str()) || text.trim().to_lowercase().starts_with(p.as_str()),
+        BoilerplateRule::Suffix => t.ends_with(p.as_str()),
+        BoilerplateRule::Contains => t.contains(p.as_str()),
+    })
+}
+
+pub fn is_credit(text: &str) -> bool {
+    let v = vocab();
+    let lower = text.to_lowercase();
+    if v.credit_prefixes.iter().any(|p| lower.starts_with(&p.to_lowercase())) {
+        return true;
+    }
+    if word_count(text) > 10 {
+        return false;
+    }
+    let ws = words(text, 0);
+    let has_agency = v.agencies.iter().any(|a| {
+        let aw = words(a, 0);
+        ws.windows(aw.len()).any(|win| win.iter().zip(&aw).all(|(x, y)| x.text == y.text))
+    });
+    if !has_agency {
+        return false;
+    }
+    let others: Vec<_> = ws.iter().filter(|w| !v.agencies.iter().any(|a| a == w.text)).collect();
+    text.contains('/') || others.iter().all(|w| w.is_all_caps() || w.text.len() == 1)
+}
+
+/// A name of 2–4 capitalised words at the start of `s`; returns its byte length.
+fn leading_name(s: &str) -> Option<usize> {
+    let ws = words(s, 0);
+    let mut n = 0;
+    let mut end = 0;
+    for w in ws.iter().take(4) {
+        if !w.is_capitalised() || w.text.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        // words must be separated by spaces or hyphens only
+        if n > 0 && !s[end..w.start].chars().all(|c| c == ' ' || is_dash(c)) {
+            break;
+        }
+        n += 1;
+        end = w.end;
+    }
+    (n >= 2 && ws.first().is_some_and(|w| w.start == 0)).then_some(end)
+}
+
+/// For an author-bio line ("– Jane Doe is a journalist …"), the span of the name in `text`.
+pub fn bio_name(text: &str) -> Option<(usize, usize)> {
+    let lead = text.len() - text.trim_start_matches(|c: char| is_space(c) || is_dash(c) || matches!(c, '•' | '*' | '·')).len();
+    let rest = &text[lead..];
+    let name_len = leading_name(rest)?;
+    let after = rest[name_len..].to_lowercase();
+    let framed = [" is a ", " is an ", " is the ", ", a ", ", an ", ", the "].iter().any(|p| after.starts_with(p));
+    let lw = rest.to_lowercase();
+    let noun = vocab().bio_nouns.iter().any(|n| crate::text::find_phrase(&lw, n).first().is_some());
+    (framed && noun).then_some((lead, lead + name_len))
+}
+
+/// "Jane DoeJane Doe": a scraped author widget repeating the name; returns the name's length.
+pub fn doubled_name(text: &str) -> Option<usize> {
+    let len = text.len();
+    if len % 2 != 0 || len < 6 {
+        return None;
+    }
+    let half = len / 2;
+    if !text.is_char_boundary(half) || text[..half] != text[half..] {
+        return None;
+    }
+    (leading_name(&text[..half]) == Some(half)).then_some(half)
+}
+
+fn is_byline(text: &str) -> bool {
+    let wc = word_count(text);
+    let t = text.trim_start();
+    if (t.starts_with("By ") || t.starts_with("BY ")) && wc <= 25 && t[3..].chars().next().is_some_and(|c| c.is_uppercase()) {
+        return true;
+    }
+    if doubled_name(text).is_some() {
+        return true;
+    }
+    let undated = strip_date_label(t);
+    wc <= 10 && date_at_start(undated).is_some()
+}
+
+/// Drops a "Published:" / "Updated" label before a date.
+pub fn strip_date_label(t: &str) -> &str {
+    for label in ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:"] {
+        if let Some(r) = t.strip_prefix(label) {
+            return r.trim_start();
+        }
+    }
+    t
+}
+
+fn is_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let bullet = ["- ", "• ", "* ", "· ", "– ", "— "].iter().any(|b| t.starts_with(b));
+    let numbered = {
+        let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+        digits > 0 && digits < 3 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+    };
+    (bullet || numbered) && word_count(text) <= 60
+}
+
+fn sentence_count(text: &str) -> usize {
+    crate::sentences::split(text, 0).len()
+}
+
+fn has_caption_cue(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    vocab().caption_cues.iter().any(|c| {
+        if c.starts_with('(') {
+            lower.contains(c.as_str())
+        } else {
+            !crate::text::find_phrase(&lower, c).is_empty()
+        }
+    })
+}
+
+fn ends_with_date(text: &str) -> bool {
+    let found = crate::dates::find_dates(text, 0);
+    let trimmed = text.trim_end_matches(|c: char| is_space(c) || c == '.' || crate::text::is_closing_punct(c));
+    found.last().is_some_and(|d| d.end == trimmed.len())
+}
+
+/// Markdown heading level and the text after the marker.
+fn markdown_heading(text: &str) -> Option<(usize, usize)> {
+    let hashes = text.chars().take_while(|c| *c == '#').count();
+    (hashes > 0 && hashes <= 6 && text[hashes..].starts_with(' ')).then(|| (hashes, hashes + 1))
+}
+
+/// Where a line's value starts once markdown heading markers are skipped.
+pub fn value_offset(text: &str) -> usize {
+    markdown_heading(text).map(|(_, skip)| skip).unwrap_or(0)
+}
+
+/// Classifies every non-blank line of `text`.
+pub fn classify(text: &str) -> Vec<Line> {
+    let mut lines: Vec<Raw> = split_lines(text)
+        .into_iter()
+        .map(|(number, start, end)| Raw { number, start, end, text: &text[start..end], kind: None })
+        .collect();
+    let n = lines.len();
+
+    // Pass 1: lines recognisable on their own.
+    for (i, l) in lines.iter_mut().enumerate() {
+        let late = i * 4 >= n * 3;
+        l.kind = if is_boilerplate(l.text) {
+            Some(LineKind::Boilerplate)
+        } else if is_credit(l.text) {
+            Some(LineKind::Credit)
+        } else if bio_name(l.text).is_some() && (late || l.text.trim_start().starts_with(|c: char| is_dash(c) || c == '•')) {
+            Some(LineKind::Bio)
+        } else if is_byline(l.text) {
+            Some(LineKind::Byline)
+        } else if markdown_heading(l.text).is_some() {
+            Some(LineKind::Heading)
+        } else if is_list_item(l.text) {
+            Some(LineKind::ListItem)
+        } else {
+            None
+        };
+    }
+
+    let is_chrome = |k: Option<LineKind>| matches!(k, Some(LineKind::Boilerplate | LineKind::Credit | LineKind::Caption));
+
+    // Title: the first line that is not chrome, if it reads like a headline.
+    let first = lines.iter().position(|l| !is_chrome(l.kind));
+    let mut title_key = None;
+    let mut after_title = first.unwrap_or(n);
+    if let Some(f) = first {
+        let l = &lines[f];
+        let md = markdown_heading(l.text).is_some();
+        let headline = l.kind.is_none()
+            && word_count(l.text) <= 30
+            && !ends_like_sentence(l.text)
+            && sentence_count(l.text) <= 1;
+        if md || headline {
+            title_key = Some(compare_key(&l.text[value_offset(l.text)..]));
+            lines[f].kind = Some(LineKind::Title);
+            after_title = f + 1;
+        }
+    }
+    // Dek: the next unclassified line if it reads like a standfirst.
+    if title_key.is_some() {
+        let next = (after_title..n).find(|&i| !is_chrome(lines[i].kind));
+        if let Some(d) = next.filter(|&d| lines[d].kind.is_none()) {
+            let t = lines[d].text;
+            let followed_by_byline = (d + 1..n)
+                .find(|&i| !is_chrome(lines[i].kind))
+                .is_some_and(|i| lines[i].kind == Some(LineKind::Byline));
+            let labelled = t.split_once(':').is_some_and(|(label, _)| word_count(label) == 1 && label.chars().next().is_some_and(|c| c.is_uppercase()));
+            if word_count(t) <= 70 && (!ends_like_sentence(t) || followed_by_byline || labelled) {
+                lines[d].kind = Some(LineKind::Dek);
+            }
+        }
+    }
+    // Repeats of the title further down are page chrome.
+    if let Some(key) = &title_key {
+        for l in lines.iter_mut().filter(|l| l.kind.is_none()) {
+            if compare_key(l.text) == *key {
+                l.kind = Some(LineKind::Boilerplate);
+            }
+        }
+    }
+
+    // Captions sit next to photo credits.
+    let keys: Vec<String> = lines.iter().map(|l| compare_key(l.text)).collect();
+    let duplicated = |i: usize| keys.iter().enumerate().any(|(j, k)| j != i && *k == keys[i]);
+    for c in 0..n {
+        if lines[c].kind != Some(LineKind::Credit) {
+            continue;
+        }
+        let mut j = c;
+        while j > 0 {
+            j -= 1;
+            match lines[j].kind {
+                Some(LineKind::Boilerplate | LineKind::Caption) => continue,
+                Some(_) => break,
+                None => {}
+            }
+            let t = lines[j].text;
+            let fragment = word_count(t) <= 12 && !ends_like_sentence(t);
+            let one = sentence_count(t) == 1 && (has_caption_cue(t) || ends_with_date(t) || duplicated(j));
+            if fragment || one {
+                lines[j].kind = Some(LineKind::Caption);
+            } else {
+                break;
+            }
+        }
+        for j in c + 1..n.min(c + 3) {
+            if lines[j].kind.is_some() {
+                if lines[j].kind == Some(LineKind::Boilerplate) {
+                    continue;
+                }
+                break;
+            }
+            let t = lines[j].text;
+            let caption_twin = (0..n).any(|k| k != j && lines[k].kind == Some(LineKind::Caption) && keys[k] == keys[j]);
+            if sentence_count(t) == 1 && (has_caption_cue(t) || ends_with_date(t) || caption_twin) {
+                lines[j].kind = Some(LineKind::Caption);
+            } else {
+                break;
+            }
+        }
+    }
+
+    // Pull quotes repeat a body sentence.
+    if text.len() <= PULL_QUOTE_SCAN_LIMIT {
+        let body: Vec<usize> = (0..n).filter(|&i| lines[i].kind.is_none()).collect();
+        for &i in &body {
+            if word_count(lines[i].text) < 6 || word_count(lines[i].text) > 60 {
+                continue;
+            }
+            let repeats = body.iter().any(|&j| j != i && keys[j].len() > keys[i].len() && keys[j].contains(keys[i].as_str()));
+            if repeats {
+                lines[i].kind = Some(LineKind::PullQuote);
+            }
+        }
+    }
+
+    // Headings: short lines that do not end like a sentence, with text after them.
+    for i in 0..n {
+        if lines[i].kind.is_some() {
+            continue;
+        }
+        let t = lines[i].text;
+        let last = t.chars().last();
+        let heading = word_count(t) <= 12
+            && !ends_like_sentence(t)
+            && !matches!(last, Some(',' | ';' | ':'))
+            && !t.starts_with(|c: char| c.is_lowercase())
+            && i + 1 < n;
+        lines[i].kind = Some(if heading { LineKind::Heading } else { LineKind::Paragraph });
+    }
+
+    lines
+        .into_iter()
+        .map(|l| Line {
+            kind: l.kind.unwrap_or(LineKind::Paragraph),
+            number: l.number,
+            start: l.start,
+            end: l.end,
+            text: l.text.to_string(),
+        })
+        .collect()
+}

@@ -1,0 +1,193 @@
+//! Stage 1: bytes to text, or a diagnostic that names the file and the problem.
+//!
+//! Loading never fails the corpus: a bad file becomes a [`Diagnostic`] and the rest go on. Text is
+//! kept byte for byte (no lossy decoding, no newline rewriting) because every span the engine
+//! reports must index the original file.
+
+use crate::model::{Diagnostic, Severity};
+
+/// Files larger than this are refused: no article is this long, and the page must stay responsive.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Extensions read as articles when a folder is loaded.
+pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+
+/// A file offered to the engine.
+pub struct Input {
+    pub file: String,
+    pub bytes: Vec<u8>,
+}
+
+pub fn error(file: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic { file: file.to_string(), severity: Severity::Error, message: message.into() }
+}
+
+pub fn warning(file: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic { file: file.to_string(), severity: Severity::Warning, message: message.into() }
+}
+
+fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else if bytes >= 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The refusal for a file of `len` bytes, if it is too large.
+pub fn too_large(file: &str, len: usize) -> Option<Diagnostic> {
+    (len > MAX_FILE_BYTES).then(|| {
+        error(
+            file,
+            format!(
+                "too large: {} (the limit is {}); split it into articles",
+                human_size(len),
+                human_size(MAX_FILE_BYTES)
+            ),
+        )
+    })
+}
+
+/// Checks that `bytes` are usable article text.
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if let Some(d) = too_large(file, bytes.len()) {
+        return Err(d);
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(error(
+            file,
+            if bytes.is_empty() { "empty file" } else { "empty file (only white space)" },
+        ));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(error(file, "UTF-16 text is not supported: save the file as UTF-8"));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err(error(file, "binary file (it contains NUL bytes), not text"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let controls = text
+                .chars()
+                .take(8192)
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+                .count();
+            if controls * 10 > text.chars().take(8192).count() {
+                return Err(error(file, "binary file (mostly control characters), not text"));
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            Err(error(
+                file,
+                format!(
+                    "not UTF-8 text: invalid byte 0x{:02X} at offset {at} (line {line}); save the file as UTF-8",
+                    bytes[at]
+                ),
+            ))
+        }
+    }
+}
+
+/// Reads every article file of a folder (recursively, sorted by path). Files that are not
+/// articles by extension are skipped with a warning; unreadable ones get an error.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
+    let mut inputs = Vec::new();
+    let mut diagnostics = Vec::new();
+    let shown = dir.display().to_string();
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    let mut first = true;
+    while let Some(d) = stack.pop() {
+        match std::fs::read_dir(&d) {
+            Ok(rd) => {
+                for entry in rd.flatten() {
+                    let p = entry.path();
+                    let hidden = p
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'));
+                    if hidden {
+                        continue;
+                    }
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else {
+                        paths.push(p);
+                    }
+                }
+            }
+            Err(e) => {
+                let what = if first { "cannot read the folder" } else { "cannot read a sub-folder" };
+                diagnostics.push(error(&d.display().to_string(), format!("{what}: {e}")));
+            }
+        }
+        first = false;
+    }
+    paths.sort();
+    for p in paths {
+        let name = p
+            .strip_prefix(dir)
+            .unwrap_or(&p)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let ext = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if !TEXT_EXTENSIONS.contains(&ext.as_str()) {
+            diagnostics.push(warning(
+                &name,
+                format!(
+                    "skipped: not an article file (expected .{}, found {})",
+                    TEXT_EXTENSIONS.join(", ."),
+                    if ext.is_empty() { "no extension".to_string() } else { format!(".{ext}") }
+                ),
+            ));
+            continue;
+        }
+        let len = std::fs::metadata(&p).map(|m| m.len() as usize).unwrap_or(0);
+        if let Some(d) = too_large(&name, len) {
+            diagnostics.push(d);
+            continue;
+        }
+        match std::fs::read(&p) {
+            Ok(bytes) => inputs.push(Input { file: name, bytes }),
+            Err(e) => diagnostics.push(error(&name, format!("cannot read: {e}"))),
+        }
+    }
+    if inputs.is_empty() && diagnostics.iter().all(|d| d.severity != Severity::Error || !d.message.starts_with("cannot read the folder")) {
+        diagnostics.push(error(
+            &shown,
+            format!("no article files (.{}) in this folder", TEXT_EXTENSIONS.join(", .")),
+        ));
+    }
+    (inputs, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_bytes_get_named_reasons() {
+        assert_eq!(decode("a.txt", b"").unwrap_err().message, "empty file");
+        assert!(decode("a.txt", b"  \n\t").unwrap_err().message.contains("only white space"));
+        assert!(decode("b.txt", b"ab\0cd").unwrap_err().message.contains("binary"));
+        let e = decode("c.txt", b"caf\xe9 au lait").unwrap_err();
+        assert_eq!(e.file, "c.txt");
+        assert!(e.message.contains("not UTF-8"), "{}", e.message);
+        assert!(e.message.contains("offset 3"), "{}", e.message);
+        assert!(decode("d.txt", b"\xff\xfeh\0i\0").unwrap_err().message.contains("UTF-16"));
+        assert_eq!(decode("e.txt", "Héllo.".as_bytes()).unwrap(), "Héllo.");
+        let big = vec![b'a'; MAX_FILE_BYTES + 1];
+        assert!(decode("f.txt", &big).unwrap_err().message.starts_with("too large: 8.0 MB"));
+    }
+}

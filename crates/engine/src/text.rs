@@ -1,0 +1,293 @@
+//! Small text helpers shared by every stage.
+//!
+//! The engine never copies article text into new strings for matching if it can avoid it: it
+//! works on byte spans into the source, and folds case and diacritics only into short keys. These
+//! helpers keep that folding in one place, so "al-Shara’a", "Al-Sharaa" and "al-Sharaa" produce
+//! the same key everywhere.
+
+/// Characters that count as white space around lines and words (includes NBSP, BOM, zero-width).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | 'ʿ' | 'ʾ' | '`' | '‘')
+}
+
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‒' | '―' | '‐' | '‑')
+}
+
+pub fn is_closing_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}' | '›')
+}
+
+pub fn is_opening_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '{' | '‹')
+}
+
+/// Trims [`is_space`] from both ends and returns the trimmed span, relative to `s`.
+pub fn trim_span(s: &str) -> (usize, usize) {
+    let start = s.len() - s.trim_start_matches(is_space).len();
+    let end = s.trim_end_matches(is_space).len();
+    if end < start {
+        (start, start)
+    } else {
+        (start, end)
+    }
+}
+
+/// Lowercases and removes diacritics for the Latin letters news text uses.
+pub fn fold_char(c: char) -> Option<char> {
+    let lower = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => 'c',
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'İ' | 'ı' => 'i',
+        'Ñ' | 'ñ' | 'Ń' | 'ń' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ő' | 'ő' => 'o',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' => 'u',
+        'Ý' | 'ý' | 'ÿ' => 'y',
+        'Ş' | 'ş' | 'Ś' | 'ś' | 'Š' | 'š' => 's',
+        'Ğ' | 'ğ' => 'g',
+        'Ž' | 'ž' | 'Ź' | 'ź' | 'Ż' | 'ż' => 'z',
+        'ß' => 's',
+        'Ł' | 'ł' => 'l',
+        'Ḥ' | 'ḥ' => 'h',
+        c if is_apostrophe(c) => return None,
+        c => return c.to_lowercase().next(),
+    };
+    Some(lower)
+}
+
+/// A matching key for a name: folded, apostrophes dropped, dashes and runs of space as one space.
+pub fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if is_space(c) || is_dash(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if let Some(f) = fold_char(c) {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A word of text with its byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word<'_> {
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    pub fn is_all_caps(&self) -> bool {
+        let mut letters = 0;
+        for c in self.text.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+        letters >= 2
+    }
+}
+
+/// Splits `s` into words: runs of letters and digits, keeping inner apostrophes and inner full
+/// stops between single letters ("U.S."), and dropping a possessive "’s" from the span. Dashes
+/// split words, so "Israel-Syria" gives two words and "al-Sharaa" gives "al" and "Sharaa".
+/// Spans are offset by `base`.
+pub fn words(s: &str, base: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if (is_apostrophe(d) || d == '.' || d == ',') && j == end {
+                // Keep the mark only if a letter or digit follows directly.
+                let after = s[j + d.len_utf8()..].chars().next();
+                let keep = match d {
+                    '.' => {
+                        // "U.S." style: single letters separated by stops.
+                        after.is_some_and(|a| a.is_uppercase())
+                            && s[start..end].chars().count() == 1
+                    }
+                    ',' => {
+                        // "1,000": digits on both sides.
+                        after.is_some_and(|a| a.is_ascii_digit())
+                            && s[start..end].chars().all(|x| x.is_ascii_digit())
+                            && s[j + 1..].len() >= 3
+                            && s[j + 1..].chars().take(3).all(|x| x.is_ascii_digit())
+                    }
+                    _ => after.is_some_and(|a| a.is_alphanumeric()),
+                };
+                if !keep {
+                    break;
+                }
+                iter.next();
+                if d == '.' {
+                    // consume the following single letter and, if present, its stop
+                    if let Some(&(k, l)) = iter.peek() {
+                        if l.is_alphabetic() {
+                            iter.next();
+                            end = k + l.len_utf8();
+                            if bytes.get(end) == Some(&b'.') {
+                                iter.next();
+                                end += 1;
+                            }
+                            continue;
+                        }
+                    }
+                }
+                end = j + d.len_utf8();
+            } else if d == '.' && j == end {
+                break;
+            } else {
+                break;
+            }
+        }
+        let mut word = &s[start..end];
+        // drop possessive
+        for suffix in ["'s", "’s", "'", "’"] {
+            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                word = &word[..word.len() - suffix.len()];
+                end = start + word.len();
+                break;
+            }
+        }
+        out.push(Word { text: word, start: base + start, end: base + end });
+    }
+    out
+}
+
+/// Lowercased, folded form of a word for vocabulary look-ups.
+pub fn fold(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// Case-insensitive search for `needle` (already lowercase ASCII or folded) as whole words inside
+/// `hay`; returns byte positions into `hay`.
+pub fn find_phrase(hay_lower: &str, needle: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(pos) = hay_lower[from..].find(needle) {
+        let at = from + pos;
+        let before = hay_lower[..at].chars().next_back();
+        let after = hay_lower[at + needle.len()..].chars().next();
+        let first = needle.chars().next();
+        let last = needle.chars().next_back();
+        let word_before = first.is_some_and(|c| c.is_alphanumeric())
+            && before.is_some_and(|c| c.is_alphanumeric());
+        let word_after = last.is_some_and(|c| c.is_alphanumeric())
+            && after.is_some_and(|c| c.is_alphanumeric());
+        if !word_before && !word_after {
+            out.push(at);
+        }
+        from = at + needle.len().max(1);
+        while !hay_lower.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out
+}
+
+/// Lowercase copy with the same byte length per char where possible; falls back to plain
+/// `to_lowercase` (callers must then not use offsets into it). Returns None if lengths differ.
+pub fn lower_same_len(s: &str) -> Option<String> {
+    let lower: String = s
+        .chars()
+        .map(|c| {
+            let l = c.to_lowercase().next().unwrap_or(c);
+            if l.len_utf8() == c.len_utf8() {
+                l
+            } else {
+                c
+            }
+        })
+        .collect();
+    (lower.len() == s.len()).then_some(lower)
+}
+
+/// Lowercases keeping byte offsets: every char maps to a char of the same UTF-8 length.
+pub fn lower_keep_offsets(s: &str) -> String {
+    lower_same_len(s).unwrap_or_else(|| s.to_string())
+}
+
+/// Number of words (whitespace-separated tokens containing a letter or digit).
+pub fn word_count(s: &str) -> usize {
+    s.split(is_space)
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+/// The last character that is not closing punctuation or space.
+pub fn last_meaningful_char(s: &str) -> Option<char> {
+    s.chars()
+        .rev()
+        .find(|c| !is_space(*c) && !is_closing_punct(*c))
+}
+
+/// True if the text ends like a sentence (full stop, ! or …, before any closing quotes).
+pub fn ends_like_sentence(s: &str) -> bool {
+    matches!(last_meaningful_char(s), Some('.' | '!' | '…'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_spans_and_drop_possessives() {
+        let s = "Syria’s U.S.-backed al-Sharaa met 1,000 people.";
+        let w: Vec<_> = words(s, 0).iter().map(|w| w.text).collect();
+        assert_eq!(w, ["Syria", "U.S.", "backed", "al", "Sharaa", "met", "1,000", "people"]);
+        let ws = words(s, 10);
+        assert_eq!(ws[0].start, 10);
+        assert_eq!(&s[ws[1].start - 10..ws[1].end - 10], "U.S.");
+    }
+
+    #[test]
+    fn name_keys_fold_spelling_variants() {
+        assert_eq!(name_key("al-Shara’a"), name_key("Al-Sharaa"));
+        assert_eq!(name_key("Türkiye"), "turkiye");
+        assert_eq!(name_key("  Erdoğan "), "erdogan");
+    }
+
+    #[test]
+    fn phrase_search_respects_word_edges() {
+        let hay = "he will go, at will; willing";
+        assert_eq!(find_phrase(hay, "will"), vec![3, 15]);
+        assert_eq!(find_phrase(hay, "at will"), vec![12]);
+    }
+
+    #[test]
+    fn sentence_endings_look_through_quotes() {
+        assert!(ends_like_sentence("He said “yes.”"));
+        assert!(!ends_like_sentence("Where Is This Going?"));
+        assert!(!ends_like_sentence("Crux of the deal"));
+    }
+}

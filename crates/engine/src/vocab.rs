@@ -1,0 +1,256 @@
+//! The engine's vocabularies, parsed once from the data files in `data/`.
+//!
+//! Word lists are data, not code: a reporter adapting Parallax to another story edits a TSV file
+//! and rebuilds, without touching the logic. Files are embedded with `include_str!` so the wasm
+//! page carries them with no fetch, and parsed lazily on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::EntityKind;
+use crate::text::{fold, name_key};
+
+pub struct GazetteerEntry {
+    pub kind: EntityKind,
+    pub name: String,
+    /// Every spelling that names this entry, the canonical name included.
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoilerplateRule {
+    Exact,
+    Prefix,
+    Suffix,
+    Contains,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Percent,
+    Currency,
+    Measure,
+}
+
+pub struct Unit {
+    pub canonical: String,
+    pub kind: UnitKind,
+}
+
+pub struct Vocab {
+    pub gazetteer: Vec<GazetteerEntry>,
+    /// name key of an alias (see [`name_key`]) → (gazetteer index, alias must match in capitals).
+    pub alias_index: HashMap<String, (usize, bool)>,
+    /// The gazetteer as a matcher over words.
+    pub gazetteer_matcher: crate::entities::Matcher,
+    pub titles: Vec<String>,
+    pub org_suffixes: Vec<String>,
+    pub speech_verbs: Vec<String>,
+    pub speech_participles: Vec<String>,
+    pub source_phrases: Vec<String>,
+    pub document_nouns: Vec<String>,
+    pub poll_nouns: Vec<String>,
+    pub unnamed_sources: Vec<String>,
+    /// (kind, phrase); kind is "recommendation", "prediction" or "assessment".
+    pub kind_cues: Vec<(String, String)>,
+    /// (kind, veto phrase).
+    pub kind_vetoes: Vec<(String, String)>,
+    pub negations: Vec<String>,
+    pub stopwords: std::collections::HashSet<String>,
+    /// surface (lowercase) → unit, longest surfaces first.
+    pub units: Vec<(String, Unit)>,
+    pub number_words: HashMap<String, f64>,
+    pub scale_words: HashMap<String, f64>,
+    pub economic_cues: std::collections::HashSet<String>,
+    pub boilerplate: Vec<(BoilerplateRule, String)>,
+    pub agencies: Vec<String>,
+    pub credit_prefixes: Vec<String>,
+    pub caption_cues: Vec<String>,
+    pub abbreviations: std::collections::HashSet<String>,
+    pub outlet_cues: Vec<String>,
+    pub bio_nouns: Vec<String>,
+}
+
+fn entries(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn words_list(src: &str) -> Vec<String> {
+    entries(src).map(|l| l.trim().to_string()).collect()
+}
+
+/// Lines of the form "tag rest" split into the rests of one tag.
+fn tagged(src: &str, tag: &str) -> Vec<String> {
+    entries(src)
+        .filter_map(|l| l.strip_prefix(tag).and_then(|r| r.strip_prefix(' ')))
+        .map(|r| r.to_string())
+        .collect()
+}
+
+fn parse_kind(s: &str) -> EntityKind {
+    match s {
+        "person" => EntityKind::Person,
+        "organisation" => EntityKind::Organisation,
+        "place" => EntityKind::Place,
+        "group" => EntityKind::Group,
+        _ => EntityKind::Other,
+    }
+}
+
+fn build() -> Vocab {
+    let mut gazetteer = Vec::new();
+    let mut alias_index = HashMap::new();
+    let mut gazetteer_matcher = crate::entities::Matcher::default();
+    for line in entries(include_str!("../data/gazetteer.tsv")) {
+        let mut cols = line.split('\t');
+        let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let mut aliases = vec![name.trim().to_string()];
+        if let Some(rest) = cols.next() {
+            aliases.extend(
+                rest.split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string),
+            );
+        }
+        let idx = gazetteer.len();
+        for alias in &aliases {
+            let caps = alias.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+            let key = name_key(alias);
+            gazetteer_matcher.add(alias, idx);
+            alias_index.entry(key).or_insert((idx, caps));
+        }
+        gazetteer.push(GazetteerEntry {
+            kind: parse_kind(kind.trim()),
+            name: name.trim().to_string(),
+            aliases,
+        });
+    }
+
+    let speech = include_str!("../data/speech_verbs.txt");
+    let attribution = include_str!("../data/attribution.txt");
+    let mut kind_cues = Vec::new();
+    let mut kind_vetoes = Vec::new();
+    for line in entries(include_str!("../data/kind_cues.tsv")) {
+        if let Some((kind, phrase)) = line.split_once('\t') {
+            let phrase = phrase.trim().to_lowercase();
+            match kind.strip_prefix("not-") {
+                Some(k) => kind_vetoes.push((k.to_string(), phrase)),
+                None => kind_cues.push((kind.to_string(), phrase)),
+            }
+        }
+    }
+
+    let mut units = Vec::new();
+    for line in entries(include_str!("../data/units.tsv")) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            continue;
+        }
+        let kind = match cols[1] {
+            "percent" => UnitKind::Percent,
+            "currency" => UnitKind::Currency,
+            _ => UnitKind::Measure,
+        };
+        for surface in cols[2].split('|') {
+            units.push((
+                surface.trim().to_string(),
+                Unit { canonical: cols[0].to_string(), kind },
+            ));
+        }
+    }
+    units.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+
+    let mut number_words = HashMap::new();
+    let mut scale_words = HashMap::new();
+    for line in entries(include_str!("../data/numbers.txt")) {
+        if let Some((word, value)) = line.split_once('\t') {
+            if let Some(v) = value.strip_prefix("scale ") {
+                if let Ok(v) = v.trim().parse() {
+                    scale_words.insert(word.to_string(), v);
+                }
+            } else if let Ok(v) = value.trim().parse() {
+                number_words.insert(word.to_string(), v);
+            }
+        }
+    }
+
+    let mut boilerplate = Vec::new();
+    for line in entries(include_str!("../data/boilerplate.tsv")) {
+        if let Some((how, phrase)) = line.split_once('\t') {
+            let rule = match how {
+                "exact" => BoilerplateRule::Exact,
+                "prefix" => BoilerplateRule::Prefix,
+                "suffix" => BoilerplateRule::Suffix,
+                _ => BoilerplateRule::Contains,
+            };
+            boilerplate.push((rule, phrase.to_lowercase()));
+        }
+    }
+
+    let captions = include_str!("../data/captions.txt");
+    Vocab {
+        gazetteer,
+        alias_index,
+        gazetteer_matcher,
+        titles: words_list(include_str!("../data/titles.txt")),
+        org_suffixes: words_list(include_str!("../data/org_suffixes.txt")),
+        speech_verbs: entries(speech)
+            .filter(|l| !l.starts_with("participle "))
+            .map(|l| l.trim().to_string())
+            .collect(),
+        speech_participles: tagged(speech, "participle"),
+        source_phrases: tagged(attribution, "source"),
+        document_nouns: tagged(attribution, "document"),
+        poll_nouns: tagged(attribution, "poll"),
+        unnamed_sources: tagged(attribution, "unnamed"),
+        kind_cues,
+        kind_vetoes,
+        negations: words_list(include_str!("../data/negations.txt")),
+        stopwords: words_list(include_str!("../data/stopwords.txt")).into_iter().map(|w| fold(&w)).collect(),
+        units,
+        number_words,
+        scale_words,
+        economic_cues: words_list(include_str!("../data/economic_cues.txt")).into_iter().collect(),
+        boilerplate,
+        agencies: tagged(captions, "agency"),
+        credit_prefixes: tagged(captions, "credit"),
+        caption_cues: tagged(captions, "cue").into_iter().map(|c| c.to_lowercase()).collect(),
+        abbreviations: words_list(include_str!("../data/abbreviations.txt")).into_iter().collect(),
+        bio_nouns: tagged(captions, "bio"),
+        outlet_cues: entries(include_str!("../data/outlet_cues.txt"))
+            .map(|l| l.trim_start().to_lowercase())
+            .collect(),
+    }
+}
+
+/// The vocabularies, parsed on first use.
+pub fn vocab() -> &'static Vocab {
+    static VOCAB: OnceLock<Vocab> = OnceLock::new();
+    VOCAB.get_or_init(build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse_into_non_empty_vocabularies() {
+        let v = vocab();
+        assert!(v.gazetteer.len() > 50);
+        assert!(v.speech_verbs.iter().any(|s| s == "said"));
+        assert!(v.speech_participles.iter().any(|s| s == "announcing"));
+        assert!(v.units.iter().any(|(s, u)| s == "per cent" && u.canonical == "%"));
+        assert_eq!(v.number_words.get("forty"), Some(&40.0));
+        assert_eq!(v.scale_words.get("billion"), Some(&1e9));
+        assert!(v.abbreviations.contains("Dr."));
+        let (idx, caps) = v.alias_index[&name_key("al-Shara'a")];
+        assert_eq!(v.gazetteer[idx].name, "Ahmed al-Sharaa");
+        assert!(!caps);
+        assert!(v.alias_index[&name_key("IDF")].1);
+    }
+}
