@@ -33,7 +33,11 @@ fn main() -> ExitCode {
 
 fn export(args: &[String]) -> ExitCode {
     let pretty = args.iter().any(|a| a == "--pretty");
-    let dir = args.iter().find(|a| !a.starts_with("--")).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("seeds"));
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("seeds"));
     if !dir.is_dir() {
         eprintln!("parallax: {}: not a folder", dir.display());
         return ExitCode::from(1);
@@ -46,7 +50,11 @@ fn export(args: &[String]) -> ExitCode {
         };
         eprintln!("{level}: {}: {}", d.file, d.message);
     }
-    let json = if pretty { serde_json::to_string_pretty(&corpus) } else { serde_json::to_string(&corpus) };
+    let json = if pretty {
+        serde_json::to_string_pretty(&corpus)
+    } else {
+        serde_json::to_string(&corpus)
+    };
     match json {
         Ok(s) => println!("{s}"),
         Err(e) => {
@@ -71,7 +79,10 @@ fn export(args: &[String]) -> ExitCode {
 }
 
 fn generate(args: &[String]) -> ExitCode {
-    let (Some(count), Some(dir)) = (args.first().and_then(|c| c.parse::<usize>().ok()), args.get(1)) else {
+    let (Some(count), Some(dir)) = (
+        args.first().and_then(|c| c.parse::<usize>().ok()),
+        args.get(1),
+    ) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };

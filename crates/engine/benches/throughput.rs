@@ -10,11 +10,22 @@ use parallax_engine::{build, synthetic, Input};
 fn inputs(count: usize) -> (Vec<Input>, usize) {
     let docs = synthetic::corpus(count, 2600, 42);
     let bytes = docs.iter().map(|(_, t)| t.len()).sum();
-    (docs.into_iter().map(|(file, text)| Input { file, bytes: text.into_bytes() }).collect(), bytes)
+    (
+        docs.into_iter()
+            .map(|(file, text)| Input {
+                file,
+                bytes: text.into_bytes(),
+            })
+            .collect(),
+        bytes,
+    )
 }
 
 fn main() {
-    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     println!("| articles | MB | claims | links | median s | MB/s | µs per claim |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     for count in [250, 500, 1000, 2000] {

@@ -7,7 +7,10 @@
 //! attributes a claim, its speaker is `None`: the article's own voice.
 
 use crate::model::{ClaimKind, EntityKind, SpeakerKind};
-use crate::text::{find_phrase, is_closing_punct, is_opening_punct, is_space, lower_keep_offsets, word_count, words};
+use crate::text::{
+    find_phrase, is_closing_punct, is_opening_punct, is_space, lower_keep_offsets, word_count,
+    words,
+};
 use crate::vocab::vocab;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +32,14 @@ pub struct Context {
     pub poll: Option<Speaker>,
 }
 
+/// Words that cannot stand right before a reporting verb: auxiliaries and negations ("did not
+/// say"), and determiners that make the word a noun ("such claims", "the reports").
+const NOT_BEFORE_SPEECH_VERB: [&str; 36] = [
+    "to", "not", "did", "would", "could", "might", "will", "what", "has", "have", "had", "be",
+    "been", "is", "was", "were", "the", "such", "any", "these", "those", "its", "his", "her",
+    "their", "our", "of", "some", "many", "no", "all", "other", "for", "with", "by", "as",
+];
+
 /// Clause spans within the sentence `[a, b)` of `text`.
 pub fn split_clauses(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     let s = &text[a..b];
@@ -41,11 +52,25 @@ pub fn split_clauses(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     for (i, _) in s.match_indices("; ") {
         let left = &s[from..i];
         let right = &s[i + 2..];
-        let conj = ["or", "and", "but", "nor", "or,", "and,"].iter().any(|c| right.to_lowercase().starts_with(&format!("{c} ")));
+        let first_right = right
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let conj = [
+            "or", "and", "but", "nor", "in", "on", "at", "for", "with", "by", "from", "as", "to",
+            "of",
+        ]
+        .contains(&first_right.as_str());
         let list = s[..i].contains(':');
         // the right side must not run into another semicolon list item that is a fragment
         let right_end = right.find("; ").unwrap_or(right.len());
-        if !conj && !list && word_count(left) >= 6 && word_count(&right[..right_end]) >= 6 && !quote_open(&s[..i]) {
+        if !conj
+            && !list
+            && word_count(left) >= 6
+            && word_count(&right[..right_end]) >= 6
+            && !quote_open(&s[..i])
+        {
             out.push((a + from, a + i + 1));
             from = i + 2;
         }
@@ -63,7 +88,9 @@ pub fn quote_open(s: &str) -> bool {
 }
 
 fn strip_determiners(s: &str) -> &str {
-    let mut s = s.trim_matches(|c: char| is_space(c) || c == ',' || is_opening_punct(c) || is_closing_punct(c));
+    let mut s = s.trim_matches(|c: char| {
+        is_space(c) || c == ',' || is_opening_punct(c) || is_closing_punct(c)
+    });
     for d in ["the ", "The ", "a ", "A ", "an ", "An ", "its ", "Its "] {
         if let Some(r) = s.strip_prefix(d) {
             s = r;
@@ -88,7 +115,10 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
         EntityKind::Place => 2,
         _ => 3,
     };
-    if let Some(&(_, _, t)) = found.iter().min_by_key(|(_, _, t)| rank(v.gazetteer[*t].kind)) {
+    if let Some(&(_, _, t)) = found
+        .iter()
+        .min_by_key(|(_, _, t)| rank(v.gazetteer[*t].kind))
+    {
         let e = &v.gazetteer[t];
         let kind = if poll {
             SpeakerKind::Poll
@@ -107,7 +137,12 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
         SpeakerKind::Poll
     } else if has(&v.document_nouns) {
         SpeakerKind::Document
-    } else if ws.iter().all(|w| w.is_capitalised()) && (2..=4).contains(&ws.len()) && !ws.iter().any(|w| v.org_suffixes.contains(&w.text.to_string())) {
+    } else if ws.iter().all(|w| w.is_capitalised())
+        && (2..=4).contains(&ws.len())
+        && !ws
+            .iter()
+            .any(|w| v.org_suffixes.contains(&w.text.to_string()))
+    {
         SpeakerKind::Person
     } else if ws.first().is_some_and(|w| w.is_capitalised()) {
         SpeakerKind::Organisation
@@ -119,16 +154,24 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
 
 fn is_document_anaphor(phrase: &str) -> bool {
     let p = phrase.trim().to_lowercase();
-    vocab().document_nouns.iter().any(|n| p == format!("the {n}") || p == format!("this {n}") || p == format!("that {n}"))
+    vocab()
+        .document_nouns
+        .iter()
+        .any(|n| p == format!("the {n}") || p == format!("this {n}") || p == format!("that {n}"))
 }
 
 /// Cuts a source phrase at the first comma, clause end, or date/place tail.
 fn cut_phrase(s: &str) -> &str {
-    let mut end = s.find([',', ';', '.', ':', '(', '—', '–']).unwrap_or(s.len());
+    let mut end = s
+        .find([',', ';', '.', ':', '(', '—', '–'])
+        .unwrap_or(s.len());
     // "U.S." keeps its stops
     if let Some(dot) = s.find('.') {
         if dot == end && s[..dot].ends_with(|c: char| c.is_uppercase()) {
-            end = s[dot + 1..].find([',', ';', ':', '(', '—']).map(|p| p + dot + 1).unwrap_or(s.len());
+            end = s[dot + 1..]
+                .find([',', ';', ':', '(', '—'])
+                .map(|p| p + dot + 1)
+                .unwrap_or(s.len());
             if let Some(stop) = s[..end].rfind(". ") {
                 if !s[..stop].ends_with(|c: char| c.is_uppercase()) {
                     end = stop;
@@ -139,7 +182,9 @@ fn cut_phrase(s: &str) -> &str {
     let s = &s[..end];
     let lower = s.to_lowercase();
     let mut cut = s.len();
-    for tail in [" on ", " in ", " last ", " this ", " that ", " which ", " who ", " earlier", " late "] {
+    for tail in [
+        " on ", " in ", " last ", " this ", " that ", " which ", " who ", " earlier", " late ",
+    ] {
         if let Some(p) = lower.find(tail) {
             cut = cut.min(p);
         }
@@ -159,14 +204,21 @@ fn statement_intro(s: &str, lower: &str) -> Option<(usize, String, usize)> {
                 if let Some(vp) = before.rfind(&format!(" {verb} ")) {
                     let between = &before[vp + verb.len() + 2..];
                     if word_count(between) <= 2 {
-                        let clause_start = s[..vp].rfind([',', ';', ':']).map(|p| p + 1).unwrap_or(0);
+                        let clause_start =
+                            s[..vp].rfind([',', ';', ':']).map(|p| p + 1).unwrap_or(0);
                         return Some((vp, s[clause_start..vp].to_string(), after_pos));
                     }
                 }
             }
             // passive: "a statement was published by <X>"
             let rest = &lower[after_pos..];
-            for verb in [" was issued by ", " was published by ", " was released by ", " issued by ", " published by "] {
+            for verb in [
+                " was issued by ",
+                " was published by ",
+                " was released by ",
+                " issued by ",
+                " published by ",
+            ] {
                 if rest.starts_with(verb) {
                     let from = after_pos + verb.len();
                     let owner = cut_phrase(&s[from..]);
@@ -182,11 +234,17 @@ fn pronoun_speaker(word: &str, ctx: &Context) -> Option<Speaker> {
     let last = ctx.last_speaker.as_ref()?;
     let fits = match word {
         "he" | "she" => last.kind == SpeakerKind::Person,
-        "it" => matches!(last.kind, SpeakerKind::Organisation | SpeakerKind::Document | SpeakerKind::Poll),
+        "it" => matches!(
+            last.kind,
+            SpeakerKind::Organisation | SpeakerKind::Document | SpeakerKind::Poll
+        ),
         "they" | "we" => true,
         _ => false,
     };
-    fits.then(|| Speaker { carried: true, ..last.clone() })
+    fits.then(|| Speaker {
+        carried: true,
+        ..last.clone()
+    })
 }
 
 /// The subject of a speech verb at `verb_at`: the phrase before it in its clause.
@@ -196,15 +254,19 @@ fn subject_before(s: &str, verb_at: usize) -> Option<&str> {
     let mut idx = segments.len();
     while idx > 0 {
         idx -= 1;
-        let seg = segments[idx].trim_matches(|c: char| is_space(c) || is_closing_punct(c) || is_opening_punct(c));
+        let seg = segments[idx]
+            .trim_matches(|c: char| is_space(c) || is_closing_punct(c) || is_opening_punct(c));
         if seg.is_empty() {
             continue;
         }
         let lower = seg.to_lowercase();
-        let appositive = ["a ", "an ", "the "].iter().any(|d| lower.starts_with(d)) && idx > 0 && {
-            let prev = segments[idx - 1].trim();
-            words(prev, 0).len() <= 4 && words(prev, 0).iter().all(|w| w.is_capitalised())
-        } && seg != segments[segments.len() - 1].trim();
+        let appositive = ["a ", "an ", "the "].iter().any(|d| lower.starts_with(d))
+            && idx > 0
+            && {
+                let prev = segments[idx - 1].trim();
+                words(prev, 0).len() <= 4 && words(prev, 0).iter().all(|w| w.is_capitalised())
+            }
+            && seg != segments[segments.len() - 1].trim();
         if appositive {
             continue;
         }
@@ -219,13 +281,36 @@ fn valid_subject(seg: &str) -> bool {
         return false;
     }
     let first = ws[0].text.to_lowercase();
-    if ["that", "which", "who", "what", "this", "there", "it", "he", "she", "they", "we", "some", "many", "anyone", "reasonable"].contains(&first.as_str()) && ws.len() > 1 {
+    if [
+        "that",
+        "which",
+        "who",
+        "what",
+        "this",
+        "there",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "some",
+        "many",
+        "anyone",
+        "reasonable",
+    ]
+    .contains(&first.as_str())
+        && ws.len() > 1
+    {
         return false;
     }
     if ["that", "which", "who", "what", "there", "i", "you"].contains(&first.as_str()) {
         return false;
     }
-    ws[0].is_capitalised() || ["the", "a", "an", "its", "his", "her", "their", "it", "he", "she", "they", "we"].contains(&first.as_str())
+    ws[0].is_capitalised()
+        || [
+            "the", "a", "an", "its", "his", "her", "their", "it", "he", "she", "they", "we",
+        ]
+        .contains(&first.as_str())
 }
 
 /// Finds who asserts the sentence `s` (a claim's text), updating the document context.
@@ -239,10 +324,20 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
         if let Some((name, kind)) = canonical(&owner, false) {
             ctx.statement_owner = Some((name.clone(), kind));
             let tail = &lower[after..];
-            let next_word = words(tail, 0).into_iter().find(|w| !matches!(w.text, "in" | "the" | "syrian" | "context"));
-            let participle = v.speech_participles.iter().any(|p| !find_phrase(tail, p).is_empty());
+            let next_word = words(tail, 0)
+                .into_iter()
+                .find(|w| !matches!(w.text, "in" | "the" | "syrian" | "context"));
+            let participle = v
+                .speech_participles
+                .iter()
+                .any(|p| !find_phrase(tail, p).is_empty());
             if participle || next_word.is_some_and(|w| w.text == "that") {
-                found = Some(Speaker { name, kind, attribution: s[..after.min(s.len())].trim().to_string(), carried: false });
+                found = Some(Speaker {
+                    name,
+                    kind,
+                    attribution: s[..after.min(s.len())].trim().to_string(),
+                    carried: false,
+                });
             }
         }
     }
@@ -253,21 +348,36 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
             if let Some(&pos) = find_phrase(&lower, phrase).first() {
                 let from = pos + phrase.len();
                 let raw = cut_phrase(s[from..].trim_start());
-                let poll = v.poll_nouns.iter().any(|n| !find_phrase(&raw.to_lowercase(), n).is_empty());
+                let poll = v
+                    .poll_nouns
+                    .iter()
+                    .any(|n| !find_phrase(&raw.to_lowercase(), n).is_empty());
                 let owner = match raw.to_lowercase().rfind(" by ") {
                     Some(b) => &raw[b + 4..],
                     None => raw,
                 };
-                let attribution = s[pos..from + (s[from..].len() - s[from..].trim_start().len()) + raw.len()].to_string();
+                let attribution = s
+                    [pos..from + (s[from..].len() - s[from..].trim_start().len()) + raw.len()]
+                    .to_string();
                 if is_document_anaphor(raw) {
                     if let Some((name, kind)) = ctx.statement_owner.clone() {
-                        found = Some(Speaker { name, kind, attribution, carried: true });
+                        found = Some(Speaker {
+                            name,
+                            kind,
+                            attribution,
+                            carried: true,
+                        });
                     }
                 } else if let Some((name, kind)) = canonical(owner, poll) {
                     if raw.to_lowercase().contains("statement") {
                         ctx.statement_owner = Some((name.clone(), kind));
                     }
-                    found = Some(Speaker { name, kind, attribution, carried: false });
+                    found = Some(Speaker {
+                        name,
+                        kind,
+                        attribution,
+                        carried: false,
+                    });
                 }
                 break;
             }
@@ -278,24 +388,45 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
     if found.is_none() {
         'verbs: for verb in &v.speech_verbs {
             for pos in find_phrase(&lower, verb) {
+                // A verb is lowercase mid-sentence: "United States" is not "states".
+                if s[pos..].starts_with(|c: char| c.is_uppercase()) {
+                    continue;
+                }
                 let before = lower[..pos].trim_end();
-                let prev = words(before, 0).last().map(|w| w.text.to_string()).unwrap_or_default();
-                if ["to", "not", "did", "would", "could", "might", "will", "what", "has", "have", "had", "be", "been", "is", "was", "were", "the"].contains(&prev.as_str()) || before.ends_with("n't") {
+                let prev = words(before, 0)
+                    .last()
+                    .map(|w| w.text.to_string())
+                    .unwrap_or_default();
+                if NOT_BEFORE_SPEECH_VERB.contains(&prev.as_str()) || before.ends_with("n't") {
                     continue;
                 }
                 // inverted: "“…,” said Jane Doe"
-                let quoted_before = before.ends_with(",”") || before.ends_with("”,") || before.ends_with(",\"") || before.ends_with("\",");
+                let quoted_before = before.ends_with(",”")
+                    || before.ends_with("”,")
+                    || before.ends_with(",\"")
+                    || before.ends_with("\",");
                 if quoted_before {
                     let after = &s[pos + verb.len()..];
                     let name = cut_phrase(after.trim_start());
                     if words(name, 0).first().is_some_and(|w| w.is_capitalised()) {
                         if let Some((n, k)) = canonical(name, false) {
-                            found = Some(Speaker { name: n, kind: k, attribution: s[pos..pos + verb.len() + (after.len() - after.trim_start().len()) + name.len()].to_string(), carried: false });
+                            found = Some(Speaker {
+                                name: n,
+                                kind: k,
+                                attribution: s[pos..pos
+                                    + verb.len()
+                                    + (after.len() - after.trim_start().len())
+                                    + name.len()]
+                                    .to_string(),
+                                carried: false,
+                            });
                             break 'verbs;
                         }
                     }
                 }
-                let Some(subject) = subject_before(s, pos) else { continue };
+                let Some(subject) = subject_before(s, pos) else {
+                    continue;
+                };
                 if !valid_subject(subject) {
                     continue;
                 }
@@ -310,12 +441,22 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
                 }
                 if is_document_anaphor(subject) {
                     if let Some((name, kind)) = ctx.statement_owner.clone() {
-                        found = Some(Speaker { name, kind, attribution, carried: true });
+                        found = Some(Speaker {
+                            name,
+                            kind,
+                            attribution,
+                            carried: true,
+                        });
                         break 'verbs;
                     }
                 }
                 if let Some((name, kind)) = canonical(subject, false) {
-                    found = Some(Speaker { name, kind, attribution, carried: false });
+                    found = Some(Speaker {
+                        name,
+                        kind,
+                        attribution,
+                        carried: false,
+                    });
                     break 'verbs;
                 }
             }
@@ -327,17 +468,32 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
         for noun in &v.document_nouns {
             for pos in find_phrase(&lower, noun) {
                 let tail = lower[pos + noun.len()..].trim_start();
-                let reporting = v.speech_participles.iter().any(|p| tail.starts_with(p.as_str())) || tail.starts_with("that") || tail.starts_with("which said");
+                let reporting = v
+                    .speech_participles
+                    .iter()
+                    .any(|p| tail.starts_with(p.as_str()))
+                    || tail.starts_with("which said");
                 if !reporting {
                     continue;
                 }
                 let before = s[..pos].trim_end();
                 let ws = words(before, 0);
-                let caps: Vec<_> = ws.iter().rev().take_while(|w| w.is_capitalised()).collect();
+                let caps: Vec<_> = ws
+                    .iter()
+                    .rev()
+                    .take_while(|w| {
+                        w.is_capitalised() && !["The", "A", "An", "This", "Its"].contains(&w.text)
+                    })
+                    .collect();
                 if let (Some(first), Some(last)) = (caps.last(), caps.first()) {
                     let owner = &before[first.start..last.end];
                     if let Some((name, kind)) = canonical(owner, false) {
-                        found = Some(Speaker { name, kind, attribution: s[first.start..pos + noun.len()].to_string(), carried: false });
+                        found = Some(Speaker {
+                            name,
+                            kind,
+                            attribution: s[first.start..pos + noun.len()].to_string(),
+                            carried: false,
+                        });
                     }
                 }
             }
@@ -361,12 +517,24 @@ pub fn kind_of(s: &str, speaker: Option<&Speaker>, has_figure: bool) -> ClaimKin
     let v = vocab();
     let lower = s.to_lowercase();
     let hits = |kind: &str| -> bool {
-        let vetoed: Vec<&String> = v.kind_vetoes.iter().filter(|(k, _)| k == kind).map(|(_, p)| p).collect();
-        v.kind_cues.iter().filter(|(k, _)| k == kind).any(|(_, cue)| {
-            find_phrase(&lower, cue).into_iter().any(|at| {
-                !vetoed.iter().any(|veto| find_phrase(&lower, veto).into_iter().any(|va| va <= at && at < va + veto.len()))
+        let vetoed: Vec<&String> = v
+            .kind_vetoes
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, p)| p)
+            .collect();
+        v.kind_cues
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .any(|(_, cue)| {
+                find_phrase(&lower, cue).into_iter().any(|at| {
+                    !vetoed.iter().any(|veto| {
+                        find_phrase(&lower, veto)
+                            .into_iter()
+                            .any(|va| va <= at && at < va + veto.len())
+                    })
+                })
             })
-        })
     };
     if hits("recommendation") {
         ClaimKind::Recommendation
@@ -385,7 +553,10 @@ mod tests {
 
     fn who(sentences: &[&str]) -> Vec<Option<(String, SpeakerKind)>> {
         let mut ctx = Context::default();
-        sentences.iter().map(|s| attribute(s, &mut ctx).map(|sp| (sp.name, sp.kind))).collect()
+        sentences
+            .iter()
+            .map(|s| attribute(s, &mut ctx).map(|sp| (sp.name, sp.kind)))
+            .collect()
     }
 
     fn some(name: &str, kind: SpeakerKind) -> Option<(String, SpeakerKind)> {
@@ -394,13 +565,33 @@ mod tests {
 
     #[test]
     fn reporting_frames() {
-        assert_eq!(who(&["“We will not retreat,” Defense Minister Israel Katz said on Tuesday."]), [some("Israel Katz", SpeakerKind::Person)]);
-        assert_eq!(who(&["In its statement, the State Department said the talks were useful."]), [some("US State Department", SpeakerKind::Organisation)]);
-        assert_eq!(who(&["Prices rose sharply, according to the Central Statistics Bureau."]), [some("Central Statistics Bureau", SpeakerKind::Organisation)]);
-        assert_eq!(who(&["“It is over,” said Maria Lopez, a local teacher."]), [some("Maria Lopez", SpeakerKind::Person)]);
-        assert_eq!(who(&["Jane Okafor, a spokeswoman for the ministry, told reporters the road was shut."]), [some("Jane Okafor", SpeakerKind::Person)]);
+        assert_eq!(
+            who(&["“We will not retreat,” Defense Minister Israel Katz said on Tuesday."]),
+            [some("Israel Katz", SpeakerKind::Person)]
+        );
+        assert_eq!(
+            who(&["In its statement, the State Department said the talks were useful."]),
+            [some("US State Department", SpeakerKind::Organisation)]
+        );
+        assert_eq!(
+            who(&["Prices rose sharply, according to the Central Statistics Bureau."]),
+            [some("Central Statistics Bureau", SpeakerKind::Organisation)]
+        );
+        assert_eq!(
+            who(&["“It is over,” said Maria Lopez, a local teacher."]),
+            [some("Maria Lopez", SpeakerKind::Person)]
+        );
+        assert_eq!(
+            who(&[
+                "Jane Okafor, a spokeswoman for the ministry, told reporters the road was shut."
+            ]),
+            [some("Jane Okafor", SpeakerKind::Person)]
+        );
         assert_eq!(who(&["The road was shut on Monday."]), [None]);
-        assert_eq!(who(&["The statement notably did not say Israel would refrain."]), [None]);
+        assert_eq!(
+            who(&["The statement notably did not say Israel would refrain."]),
+            [None]
+        );
     }
 
     #[test]
@@ -427,17 +618,38 @@ mod tests {
             who(&["According to polling data published by the Foreign Policy political journal on December 6, 2025, only 14% of Syrians agreed."]),
             [some("Foreign Policy", SpeakerKind::Poll)]
         );
-        assert_eq!(who(&["According to reports, Israel agreed."]), [some("reports", SpeakerKind::Unnamed)]);
+        assert_eq!(
+            who(&["According to reports, Israel agreed."]),
+            [some("reports", SpeakerKind::Unnamed)]
+        );
     }
 
     #[test]
     fn kinds_from_cues() {
-        assert_eq!(kind_of("Israel should preserve its freedom of action.", None, false), ClaimKind::Recommendation);
-        assert_eq!(kind_of("It should be noted that the regime acted.", None, false), ClaimKind::Report);
-        assert_eq!(kind_of("Damascus will agree to this.", None, false), ClaimKind::Prediction);
-        assert_eq!(kind_of("Israel can attack Syria at will.", None, false), ClaimKind::Report);
-        assert_eq!(kind_of("This is simply a case of mass self-deception.", None, false), ClaimKind::Assessment);
-        assert_eq!(kind_of("Turnout was 43 percent.", None, true), ClaimKind::Statistic);
+        assert_eq!(
+            kind_of("Israel should preserve its freedom of action.", None, false),
+            ClaimKind::Recommendation
+        );
+        assert_eq!(
+            kind_of("It should be noted that the regime acted.", None, false),
+            ClaimKind::Report
+        );
+        assert_eq!(
+            kind_of("Damascus will agree to this.", None, false),
+            ClaimKind::Prediction
+        );
+        assert_eq!(
+            kind_of("Israel can attack Syria at will.", None, false),
+            ClaimKind::Report
+        );
+        assert_eq!(
+            kind_of("This is simply a case of mass self-deception.", None, false),
+            ClaimKind::Assessment
+        );
+        assert_eq!(
+            kind_of("Turnout was 43 percent.", None, true),
+            ClaimKind::Statistic
+        );
     }
 
     #[test]

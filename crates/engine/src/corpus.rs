@@ -20,7 +20,13 @@ use crate::vocab::{vocab, UnitKind};
 fn names_entities(kind: LineKind) -> bool {
     matches!(
         kind,
-        LineKind::Title | LineKind::Dek | LineKind::Heading | LineKind::Paragraph | LineKind::ListItem | LineKind::Caption | LineKind::PullQuote
+        LineKind::Title
+            | LineKind::Dek
+            | LineKind::Heading
+            | LineKind::Paragraph
+            | LineKind::ListItem
+            | LineKind::Caption
+            | LineKind::PullQuote
     )
 }
 
@@ -74,19 +80,37 @@ fn pollster(clause: &str) -> Option<String> {
     for noun in &v.poll_nouns {
         for pos in find_phrase(&lower, noun) {
             let tail = &clause[pos + noun.len()..];
-            for by in [" conducted by ", " published by ", " released by ", " commissioned by ", " by "] {
+            for by in [
+                " conducted by ",
+                " published by ",
+                " released by ",
+                " commissioned by ",
+                " by ",
+            ] {
                 if tail.to_lowercase().starts_with(by) {
-                    let name: Vec<_> = words(&tail[by.len()..], 0).into_iter().take_while(|w| w.is_capitalised() || w.text == "the").collect();
-                    if let (Some(a), Some(b)) = (name.iter().find(|w| w.text != "the"), name.last()) {
+                    let name: Vec<_> = words(&tail[by.len()..], 0)
+                        .into_iter()
+                        .take_while(|w| w.is_capitalised() || w.text == "the")
+                        .collect();
+                    if let (Some(a), Some(b)) = (name.iter().find(|w| w.text != "the"), name.last())
+                    {
                         return Some(tail[by.len() + a.start..by.len() + b.end].to_string());
                     }
                 }
             }
-            let before: Vec<_> = words(&clause[..pos], 0).into_iter().rev().take_while(|w| w.is_capitalised()).collect();
+            let before: Vec<_> = words(&clause[..pos], 0)
+                .into_iter()
+                .rev()
+                .take_while(|w| w.is_capitalised())
+                .collect();
             if let (Some(first), Some(last)) = (before.last(), before.first()) {
                 let name = &clause[first.start..last.end];
                 if !matches!(name, "A" | "The" | "An" | "This") {
-                    return Some(name.trim_start_matches("A ").trim_start_matches("The ").to_string());
+                    return Some(
+                        name.trim_start_matches("A ")
+                            .trim_start_matches("The ")
+                            .to_string(),
+                    );
                 }
             }
         }
@@ -117,7 +141,13 @@ impl Registry {
         }
         let entry = &vocab().gazetteer[g];
         let e = self.entities.len();
-        self.entities.push(EntityBuilder { name: entry.name.clone(), kind: entry.kind, known: true, surfaces: BTreeSet::new(), mentions: Vec::new() });
+        self.entities.push(EntityBuilder {
+            name: entry.name.clone(),
+            kind: entry.kind,
+            known: true,
+            surfaces: BTreeSet::new(),
+            mentions: Vec::new(),
+        });
         self.by_gazetteer.insert(g, e);
         self.by_key.insert(name_key(&entry.name), e);
         e
@@ -136,7 +166,13 @@ impl Registry {
             }
         }
         let e = self.entities.len();
-        self.entities.push(EntityBuilder { name: name.to_string(), kind, known: false, surfaces: BTreeSet::new(), mentions: Vec::new() });
+        self.entities.push(EntityBuilder {
+            name: name.to_string(),
+            kind,
+            known: false,
+            surfaces: BTreeSet::new(),
+            mentions: Vec::new(),
+        });
         self.by_key.insert(key, e);
         if kind == EntityKind::Person {
             self.by_skeleton.insert(sk, e);
@@ -171,13 +207,22 @@ fn first_absolute(clause: &str, base: usize, doc_date: Option<Ymd>) -> Option<St
             return None;
         }
         match d.expr {
-            DateExpr::Absolute(_) | DateExpr::NoYear { .. } => d.resolve(doc_date).map(|(y, _)| y.iso()),
+            DateExpr::Absolute(_) | DateExpr::NoYear { .. } => {
+                d.resolve(doc_date).map(|(y, _)| y.iso())
+            }
             _ => None,
         }
     })
 }
 
-fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mut Registry, diagnostics: &mut Vec<Diagnostic>) -> Parsed {
+fn parse_one(
+    file: &str,
+    text: &str,
+    id: String,
+    doc_index: usize,
+    registry: &mut Registry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Parsed {
     let v = vocab();
     let lines = crate::lines::classify(text);
     let meta = crate::meta::extract(&lines);
@@ -244,34 +289,65 @@ fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mu
                 }
                 let mut speaker = attribute(clause, &mut ctx);
                 let quantities = find_quantities(clause, a);
-                let has_percent = quantities.iter().any(|q| q.unit_kind == Some(UnitKind::Percent));
+                let has_percent = quantities
+                    .iter()
+                    .any(|q| q.unit_kind == Some(UnitKind::Percent));
                 let lower = clause.to_lowercase();
-                let poll_cue = v.poll_nouns.iter().any(|n| !find_phrase(&lower, n).is_empty());
-                let speaker_is_poll = speaker.as_ref().is_some_and(|s| s.kind == SpeakerKind::Poll);
+                let poll_cue = v
+                    .poll_nouns
+                    .iter()
+                    .any(|n| !find_phrase(&lower, n).is_empty());
+                let speaker_is_poll = speaker
+                    .as_ref()
+                    .is_some_and(|s| s.kind == SpeakerKind::Poll);
                 if has_percent && (poll_cue || speaker_is_poll) {
                     let sp = if speaker_is_poll {
                         speaker.clone()
                     } else {
-                        pollster(clause).map(|name| Speaker { name, kind: SpeakerKind::Poll, attribution: clause.to_string(), carried: false })
+                        pollster(clause).map(|name| Speaker {
+                            name,
+                            kind: SpeakerKind::Poll,
+                            attribution: clause.to_string(),
+                            carried: false,
+                        })
                     };
                     if speaker.is_none() {
                         speaker = sp.clone();
                     }
-                    poll = Some(PollContext { speaker: sp, date: first_absolute(clause, a, meta.date), population: None, sample: sample_size(clause) });
+                    poll = Some(PollContext {
+                        speaker: sp,
+                        date: first_absolute(clause, a, meta.date),
+                        population: None,
+                        sample: sample_size(clause),
+                    });
                 } else if has_percent && speaker.is_none() && poll.is_some() {
-                    speaker = poll.as_ref().and_then(|p| p.speaker.clone()).map(|s| Speaker { carried: true, ..s });
+                    speaker = poll
+                        .as_ref()
+                        .and_then(|p| p.speaker.clone())
+                        .map(|s| Speaker { carried: true, ..s });
                 } else if !has_percent {
                     poll = None;
                 }
                 // A quotation continuing from the previous sentence keeps its speaker.
                 let before_in_paragraph = &text[line.start..a];
                 if speaker.is_none() && crate::claims::quote_open(before_in_paragraph) {
-                    if let Some(prev) = claims[paragraph_first_claim..].last().and_then(|c: &Claim| c.speaker.clone().zip(c.speaker_kind)) {
-                        speaker = Some(Speaker { name: prev.0, kind: prev.1, attribution: String::new(), carried: true });
+                    if let Some(prev) = claims[paragraph_first_claim..]
+                        .last()
+                        .and_then(|c: &Claim| c.speaker.clone().zip(c.speaker_kind))
+                    {
+                        speaker = Some(Speaker {
+                            name: prev.0,
+                            kind: prev.1,
+                            attribution: String::new(),
+                            carried: true,
+                        });
                     }
                 }
                 let claim_id = format!("{id}-c{}", claims.len() + 1);
-                let spans: Vec<(usize, usize)> = quantities.iter().map(|q| (q.start - a, q.end - a)).collect();
+                let spans: Vec<(usize, usize)> = quantities
+                    .iter()
+                    .map(|q| (q.start - a, q.end - a))
+                    .collect();
                 for q in &quantities {
                     let d = describe(clause, q.start - a, q.end - a, &spans);
                     let in_poll = poll.is_some() && q.unit_kind == Some(UnitKind::Percent);
@@ -282,9 +358,20 @@ fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mu
                         }
                     }
                     let economic = q.unit_kind == Some(UnitKind::Currency)
-                        || matches!(q.unit.as_deref(), Some("MW" | "GW" | "kW" | "MWh" | "barrels" | "bcm"))
-                        || words(clause, 0).iter().any(|w| v.economic_cues.contains(&fold(w.text)));
-                    let kind = if in_poll { FigureKind::Poll } else if economic { FigureKind::Economic } else { FigureKind::Other };
+                        || matches!(
+                            q.unit.as_deref(),
+                            Some("MW" | "GW" | "kW" | "MWh" | "barrels" | "bcm")
+                        )
+                        || words(clause, 0)
+                            .iter()
+                            .any(|w| v.economic_cues.contains(&fold(w.text)));
+                    let kind = if in_poll {
+                        FigureKind::Poll
+                    } else if economic {
+                        FigureKind::Economic
+                    } else {
+                        FigureKind::Other
+                    };
                     let (source, date, population, sample) = if in_poll {
                         let p = poll.as_ref();
                         (
@@ -294,7 +381,15 @@ fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mu
                             p.and_then(|p| p.sample),
                         )
                     } else {
-                        (speaker.as_ref().filter(|s| s.kind != SpeakerKind::Unnamed).map(|s| s.name.clone()), first_absolute(clause, a, meta.date), population, None)
+                        (
+                            speaker
+                                .as_ref()
+                                .filter(|s| s.kind != SpeakerKind::Unnamed)
+                                .map(|s| s.name.clone()),
+                            first_absolute(clause, a, meta.date),
+                            population,
+                            None,
+                        )
                     };
                     figures.push(Figure {
                         id: format!("{id}-f{}", figures.len() + 1),
@@ -314,6 +409,14 @@ fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mu
                     });
                 }
                 for d in find_dates(clause, a) {
+                    // "since 2011" starts a period; it is not when something happened.
+                    if clause[..d.start - a]
+                        .trim_end()
+                        .to_lowercase()
+                        .ends_with("since")
+                    {
+                        continue;
+                    }
                     if let Some((when, inferred)) = d.resolve(meta.date) {
                         events.push(Event {
                             date: when.iso(),
@@ -337,7 +440,10 @@ fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mu
                     line: line.number,
                     kind,
                     speaker_kind: speaker.as_ref().map(|s| s.kind),
-                    attribution: speaker.as_ref().map(|s| s.attribution.clone()).filter(|a| !a.is_empty()),
+                    attribution: speaker
+                        .as_ref()
+                        .map(|s| s.attribution.clone())
+                        .filter(|a| !a.is_empty()),
                     speaker_carried: speaker.as_ref().is_some_and(|s| s.carried),
                     speaker: speaker.map(|s| s.name),
                     entities: Vec::new(),
@@ -351,8 +457,12 @@ fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mu
                 continue;
             }
             let next = &claims[k + 1];
-            let opens = claims[k].text.starts_with(['“', '"']) && crate::claims::quote_open(&claims[k].text);
-            if opens && next.speaker.is_some() && !crate::claims::quote_open(&text[line.start..next.end]) {
+            let opens = claims[k].text.starts_with(['“', '"'])
+                && crate::claims::quote_open(&claims[k].text);
+            if opens
+                && next.speaker.is_some()
+                && !crate::claims::quote_open(&text[line.start..next.end])
+            {
                 let (name, kind) = (next.speaker.clone(), next.speaker_kind);
                 claims[k].speaker = name;
                 claims[k].speaker_kind = kind;
@@ -364,9 +474,20 @@ fn parse_one(file: &str, text: &str, id: String, doc_index: usize, registry: &mu
         }
     }
     if claims.is_empty() {
-        diagnostics.push(warning(file, "no sentences found: the file has no body paragraphs to read claims from"));
+        diagnostics.push(warning(
+            file,
+            "no sentences found: the file has no body paragraphs to read claims from",
+        ));
     }
-    Parsed { doc, text: text.to_string(), date: meta.date, claims, figures, events, covered }
+    Parsed {
+        doc,
+        text: text.to_string(),
+        date: meta.date,
+        claims,
+        figures,
+        events,
+        covered,
+    }
 }
 
 /// Builds the corpus from `inputs`; `diagnostics` carries problems found before (e.g. by
@@ -387,7 +508,14 @@ pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
         let stem = stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem);
         let id = unique(slug(stem), &mut used_ids);
         let index = parsed.len();
-        parsed.push(parse_one(&input.file, text, id, index, &mut registry, &mut diagnostics));
+        parsed.push(parse_one(
+            &input.file,
+            text,
+            id,
+            index,
+            &mut registry,
+            &mut diagnostics,
+        ));
     }
 
     // Second pass: names found in one article, looked for in all of them.
@@ -400,13 +528,22 @@ pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
         }
         dynamic.add(&b.name, e);
         if b.kind == EntityKind::Person {
-            if let Some(last) = b.name.split(' ').next_back().filter(|l| l.chars().count() >= 4) {
+            if let Some(last) = b
+                .name
+                .split(' ')
+                .next_back()
+                .filter(|l| l.chars().count() >= 4)
+            {
                 surnames.entry(last.to_string()).or_default().push(e);
             }
         }
     }
     for (key, &e) in &registry.by_key {
-        if !registry.entities[e].known && key.chars().all(|c| c.is_ascii_alphabetic()) && key.len() <= 6 && !key.contains(' ') {
+        if !registry.entities[e].known
+            && key.chars().all(|c| c.is_ascii_alphabetic())
+            && key.len() <= 6
+            && !key.contains(' ')
+        {
             // an acronym key: add in capitals
             dynamic.add(&key.to_uppercase(), e);
         }
@@ -430,8 +567,15 @@ pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
 
     // Entities out, with stable ids; claims learn which entities they mention.
     let mut used = std::collections::HashSet::new();
-    let mut order: Vec<usize> = (0..registry.entities.len()).filter(|e| !registry.entities[*e].mentions.is_empty()).collect();
-    order.sort_by_key(|e| (std::cmp::Reverse(registry.entities[*e].mentions.len()), registry.entities[*e].name.clone()));
+    let mut order: Vec<usize> = (0..registry.entities.len())
+        .filter(|e| !registry.entities[*e].mentions.is_empty())
+        .collect();
+    order.sort_by_key(|e| {
+        (
+            std::cmp::Reverse(registry.entities[*e].mentions.len()),
+            registry.entities[*e].name.clone(),
+        )
+    });
     let mut entity_ids = vec![String::new(); registry.entities.len()];
     for &e in &order {
         entity_ids[e] = unique(slug(&registry.entities[e].name), &mut used);
@@ -452,20 +596,41 @@ pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
             id: entity_ids[e].clone(),
             name: b.name.clone(),
             kind: b.kind,
-            aliases: b.surfaces.iter().filter(|s| name_key(s) != name_k).cloned().collect(),
+            aliases: b
+                .surfaces
+                .iter()
+                .filter(|s| name_key(s) != name_k)
+                .cloned()
+                .collect(),
             documents: docs.iter().map(|d| parsed[*d].doc.id.clone()).collect(),
-            mentions: b.mentions.iter().map(|&(d, s, t)| Mention { document: parsed[d].doc.id.clone(), start: s, end: t, text: parsed[d].text[s..t].to_string() }).collect(),
+            mentions: b
+                .mentions
+                .iter()
+                .map(|&(d, s, t)| Mention {
+                    document: parsed[d].doc.id.clone(),
+                    start: s,
+                    end: t,
+                    text: parsed[d].text[s..t].to_string(),
+                })
+                .collect(),
             known: b.known,
         });
     }
+    let mut name_spans: Vec<Vec<(usize, usize)>> = Vec::new();
     for (d, p) in parsed.iter_mut().enumerate() {
         per_doc[d].sort_unstable();
         for c in &mut p.claims {
             let from = per_doc[d].partition_point(|m| m.0 < c.start);
-            let mut ids: Vec<String> = per_doc[d][from..].iter().take_while(|m| m.0 < c.end).filter(|m| m.1 <= c.end).map(|m| entity_ids[m.2].clone()).collect();
+            let inside: Vec<&(usize, usize, usize)> = per_doc[d][from..]
+                .iter()
+                .take_while(|m| m.0 < c.end)
+                .filter(|m| m.1 <= c.end)
+                .collect();
+            let mut ids: Vec<String> = inside.iter().map(|m| entity_ids[m.2].clone()).collect();
             ids.sort();
             ids.dedup();
             c.entities = ids;
+            name_spans.push(inside.iter().map(|m| (m.0, m.1)).collect());
         }
     }
 
@@ -483,7 +648,20 @@ pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
         documents.push(p.doc);
     }
     let document_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
-    let clusters = crate::links::link(&mut claims, &document_of, &document_ids);
-    events.sort_by(|a, b| a.date.cmp(&b.date).then(a.document.cmp(&b.document)).then(a.start.cmp(&b.start)));
-    Corpus { documents, claims, figures, entities, events, clusters, diagnostics }
+    let clusters = crate::links::link(&mut claims, &name_spans, &document_of, &document_ids);
+    events.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.document.cmp(&b.document))
+            .then(a.start.cmp(&b.start))
+    });
+    Corpus {
+        documents,
+        claims,
+        figures,
+        entities,
+        events,
+        clusters,
+        diagnostics,
+    }
 }

@@ -7,13 +7,40 @@
 use crate::text::{is_space, words, Word};
 
 const MONTHS: [(&str, u32); 23] = [
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
 ];
 const DEC: (&str, u32) = ("dec", 12);
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// A calendar date with optional month and day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,7 +75,11 @@ pub enum DateExpr {
     /// Month (and day) without a year.
     NoYear { month: u32, day: Option<u32> },
     /// "last Sunday" (strict = true), "Tuesday" (strict = false): a weekday relative to the date.
-    Weekday { weekday: u32, strict: bool, forward: bool },
+    Weekday {
+        weekday: u32,
+        strict: bool,
+        forward: bool,
+    },
     /// Whole years from the document's year: "this year" 0, "last year" -1.
     YearOffset(i32),
     /// Whole months from the document's month.
@@ -75,20 +106,47 @@ impl DateMention {
         let doc = doc?;
         let resolved = match self.expr {
             DateExpr::Absolute(_) => unreachable_absolute(doc),
-            DateExpr::NoYear { month, day } => Ymd { year: doc.year, month: Some(month), day },
-            DateExpr::YearOffset(n) => Ymd { year: doc.year + n, month: None, day: None },
+            DateExpr::NoYear { month, day } => Ymd {
+                year: doc.year,
+                month: Some(month),
+                day,
+            },
+            DateExpr::YearOffset(n) => Ymd {
+                year: doc.year + n,
+                month: None,
+                day: None,
+            },
             DateExpr::MonthOffset(n) => {
                 let m = doc.month? as i32 - 1 + n;
-                Ymd { year: doc.year + m.div_euclid(12), month: Some(m.rem_euclid(12) as u32 + 1), day: None }
+                Ymd {
+                    year: doc.year + m.div_euclid(12),
+                    month: Some(m.rem_euclid(12) as u32 + 1),
+                    day: None,
+                }
             }
             DateExpr::DayOffset(n) => from_days(to_days(full(doc)?) + n as i64),
             DateExpr::WeekOffset(n) => {
                 let days = to_days(full(doc)?);
-                let monday = days - weekday_of(days) as i64 + 7 * n as i64;
-                let d = from_days(monday);
-                Ymd { day: None, ..d }
+                // A week is only as precise as the month (or year) it lies in.
+                let monday = from_days(days - weekday_of(days) as i64 + 7 * n as i64);
+                let sunday = from_days(days - weekday_of(days) as i64 + 7 * n as i64 + 6);
+                if monday.year != sunday.year {
+                    return None;
+                }
+                let month = (monday.month == sunday.month)
+                    .then_some(monday.month)
+                    .flatten();
+                Ymd {
+                    year: monday.year,
+                    month,
+                    day: None,
+                }
             }
-            DateExpr::Weekday { weekday, strict, forward } => {
+            DateExpr::Weekday {
+                weekday,
+                strict,
+                forward,
+            } => {
                 let days = to_days(full(doc)?);
                 let today = weekday_of(days) as i64;
                 let target = weekday as i64;
@@ -141,7 +199,11 @@ fn from_days(z: i64) -> Ymd {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    Ymd { year: (if m <= 2 { y + 1 } else { y }) as i32, month: Some(m), day: Some(d) }
+    Ymd {
+        year: (if m <= 2 { y + 1 } else { y }) as i32,
+        month: Some(m),
+        day: Some(d),
+    }
 }
 
 /// 0 = Monday.
@@ -151,7 +213,11 @@ fn weekday_of(days: i64) -> u32 {
 
 fn month_of(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().chain(std::iter::once(&DEC)).find(|(n, _)| *n == w).map(|(_, m)| *m)
+    MONTHS
+        .iter()
+        .chain(std::iter::once(&DEC))
+        .find(|(n, _)| *n == w)
+        .map(|(_, m)| *m)
 }
 
 fn day_of(word: &str) -> Option<u32> {
@@ -185,7 +251,8 @@ fn valid_day(y: i32, m: u32, d: u32) -> bool {
 /// Words that may stand before a bare month or year to make it a date ("in 2025", "the October
 /// elections").
 const DATE_PREPS: [&str; 14] = [
-    "in", "since", "by", "until", "till", "early", "late", "mid", "the", "last", "next", "this", "of", "from",
+    "in", "since", "by", "until", "till", "early", "late", "mid", "the", "last", "next", "this",
+    "of", "from",
 ];
 
 fn lower(w: &Word) -> String {
@@ -217,7 +284,11 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
                         out.push(DateMention {
                             start: w.start,
                             end: d.end,
-                            expr: DateExpr::Absolute(Ymd { year: y, month: Some(mm), day: Some(dd) }),
+                            expr: DateExpr::Absolute(Ymd {
+                                year: y,
+                                month: Some(mm),
+                                day: Some(dd),
+                            }),
                         });
                         i += 3;
                         continue;
@@ -226,7 +297,10 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
             }
         }
         if let Some(m) = month_of(w.text).filter(|_| w.is_capitalised()) {
-            let is_abbrev = w.text.len() <= 4 && w.text.to_lowercase() != "may" && w.text.to_lowercase() != "june" && w.text.to_lowercase() != "july";
+            let is_abbrev = w.text.len() <= 4
+                && w.text.to_lowercase() != "may"
+                && w.text.to_lowercase() != "june"
+                && w.text.to_lowercase() != "july";
             // Month Day[,] Year | Month Day | Month [of] Year
             if let Some(d) = next.and_then(|n| day_of(n.text)) {
                 if let Some(y) = next2.and_then(|n| year_of(n.text)) {
@@ -234,7 +308,11 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
                         out.push(DateMention {
                             start: w.start,
                             end: ws[i + 2].end,
-                            expr: DateExpr::Absolute(Ymd { year: y, month: Some(m), day: Some(d) }),
+                            expr: DateExpr::Absolute(Ymd {
+                                year: y,
+                                month: Some(m),
+                                day: Some(d),
+                            }),
                         });
                         i += 3;
                         continue;
@@ -244,7 +322,10 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
                     out.push(DateMention {
                         start: w.start,
                         end: ws[i + 1].end,
-                        expr: DateExpr::NoYear { month: m, day: Some(d) },
+                        expr: DateExpr::NoYear {
+                            month: m,
+                            day: Some(d),
+                        },
                     });
                     i += 2;
                     continue;
@@ -259,14 +340,28 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
                 out.push(DateMention {
                     start: w.start,
                     end: ws[i + used - 1].end,
-                    expr: DateExpr::Absolute(Ymd { year: y, month: Some(m), day: None }),
+                    expr: DateExpr::Absolute(Ymd {
+                        year: y,
+                        month: Some(m),
+                        day: None,
+                    }),
                 });
                 i += used;
                 continue;
             }
             let modal = lw == "may" || lw == "march";
-            if !is_abbrev && prev.as_deref().is_some_and(|p| DATE_PREPS.contains(&p)) && !(modal && prev.as_deref() != Some("in")) {
-                out.push(DateMention { start: w.start, end: w.end, expr: DateExpr::NoYear { month: m, day: None } });
+            if !is_abbrev
+                && prev.as_deref().is_some_and(|p| DATE_PREPS.contains(&p))
+                && !(modal && prev.as_deref() != Some("in"))
+            {
+                out.push(DateMention {
+                    start: w.start,
+                    end: w.end,
+                    expr: DateExpr::NoYear {
+                        month: m,
+                        day: None,
+                    },
+                });
             }
             i += 1;
             continue;
@@ -279,13 +374,24 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
                         out.push(DateMention {
                             start: w.start,
                             end: ws[i + 2].end,
-                            expr: DateExpr::Absolute(Ymd { year: y, month: Some(m), day: Some(d) }),
+                            expr: DateExpr::Absolute(Ymd {
+                                year: y,
+                                month: Some(m),
+                                day: Some(d),
+                            }),
                         });
                         i += 3;
                         continue;
                     }
                 }
-                out.push(DateMention { start: w.start, end: n.end, expr: DateExpr::NoYear { month: m, day: Some(d) } });
+                out.push(DateMention {
+                    start: w.start,
+                    end: n.end,
+                    expr: DateExpr::NoYear {
+                        month: m,
+                        day: Some(d),
+                    },
+                });
                 i += 2;
                 continue;
             }
@@ -293,22 +399,44 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
         // bare year after a preposition
         if let Some(y) = year_of(w.text) {
             let after_word = s[w.end - base..].chars().next();
-            let is_prep = prev.as_deref().is_some_and(|p| DATE_PREPS.contains(&p) && p != "the");
+            let is_prep = prev
+                .as_deref()
+                .is_some_and(|p| DATE_PREPS.contains(&p) && p != "the");
             if is_prep && !after_word.is_some_and(|c| c == '-' || c.is_alphanumeric()) {
-                out.push(DateMention { start: w.start, end: w.end, expr: DateExpr::Absolute(Ymd { year: y, month: None, day: None }) });
+                out.push(DateMention {
+                    start: w.start,
+                    end: w.end,
+                    expr: DateExpr::Absolute(Ymd {
+                        year: y,
+                        month: None,
+                        day: None,
+                    }),
+                });
             }
             i += 1;
             continue;
         }
         // weekdays
-        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == lw).filter(|_| w.is_capitalised()) {
+        if let Some(wd) = WEEKDAYS
+            .iter()
+            .position(|d| *d == lw)
+            .filter(|_| w.is_capitalised())
+        {
             let (start, strict, fwd) = match prev.as_deref() {
                 Some("last") => (ws[i - 1].start, true, false),
                 Some("next") => (ws[i - 1].start, true, true),
                 Some("this") => (ws[i - 1].start, false, forward),
                 _ => (w.start, false, forward),
             };
-            out.push(DateMention { start, end: w.end, expr: DateExpr::Weekday { weekday: wd as u32, strict, forward: fwd } });
+            out.push(DateMention {
+                start,
+                end: w.end,
+                expr: DateExpr::Weekday {
+                    weekday: wd as u32,
+                    strict,
+                    forward: fwd,
+                },
+            });
             i += 1;
             continue;
         }
@@ -326,7 +454,9 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
                 Some("last month") => Some((DateExpr::MonthOffset(-1), ws[i + 1].end)),
                 Some("next month") => Some((DateExpr::MonthOffset(1), ws[i + 1].end)),
                 Some("this week") => Some((DateExpr::WeekOffset(0), ws[i + 1].end)),
-                Some("last week") | Some("past week") => Some((DateExpr::WeekOffset(-1), ws[i + 1].end)),
+                Some("last week") | Some("past week") => {
+                    Some((DateExpr::WeekOffset(-1), ws[i + 1].end))
+                }
                 Some("next week") => Some((DateExpr::WeekOffset(1), ws[i + 1].end)),
                 _ => None,
             },
@@ -367,12 +497,26 @@ pub fn date_at_start(s: &str) -> Option<(Ymd, usize)> {
     let m0 = month_of(first.text);
     if let (Some(m), Some(d)) = (m0, ws.get(1).and_then(|w| day_of(w.text))) {
         if let Some((y, end)) = ws.get(2).and_then(glued_year) {
-            return valid_day(y, m, d).then_some((Ymd { year: y, month: Some(m), day: Some(d) }, end));
+            return valid_day(y, m, d).then_some((
+                Ymd {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                },
+                end,
+            ));
         }
     }
     if let (Some(d), Some(m)) = (day_of(first.text), ws.get(1).and_then(|w| month_of(w.text))) {
         if let Some((y, end)) = ws.get(2).and_then(glued_year) {
-            return valid_day(y, m, d).then_some((Ymd { year: y, month: Some(m), day: Some(d) }, end));
+            return valid_day(y, m, d).then_some((
+                Ymd {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                },
+                end,
+            ));
         }
     }
     let found = find_dates(s, 0);
@@ -401,10 +545,19 @@ mod tests {
         assert_eq!(iso("On January 6, 2026, a statement", None), ["2026-01-06"]);
         assert_eq!(iso("in Paris on 6 January 2026.", None), ["2026-01-06"]);
         assert_eq!(iso("tore up in December of 2024.", None), ["2024-12"]);
-        assert_eq!(iso("adopted in 2025 and since 2011", None), ["2025", "2011"]);
-        assert_eq!(iso("the 1974 Disengagement Agreement", None), Vec::<String>::new());
+        assert_eq!(
+            iso("adopted in 2025 and since 2011", None),
+            ["2025", "2011"]
+        );
+        assert_eq!(
+            iso("the 1974 Disengagement Agreement", None),
+            Vec::<String>::new()
+        );
         assert_eq!(iso("published 2026-01-07 at noon", None), ["2026-01-07"]);
-        assert_eq!(iso("The second week of January 2026 saw", None), ["2026-01"]);
+        assert_eq!(
+            iso("The second week of January 2026 saw", None),
+            ["2026-01"]
+        );
     }
 
     #[test]
@@ -415,10 +568,19 @@ mod tests {
         assert_eq!(iso("a statement issued Tuesday", doc), ["2026-01-06~"]);
         assert_eq!(iso("elections later this year", doc), ["2026~"]);
         assert_eq!(iso("parades late last year", doc), ["2025~"]);
-        assert_eq!(iso("On January 6, the State Department", doc), ["2026-01-06~"]);
+        assert_eq!(
+            iso("On January 6, the State Department", doc),
+            ["2026-01-06~"]
+        );
         assert_eq!(iso("ahead of the October elections", doc), ["2026-10~"]);
-        assert_eq!(iso("On January 6, the State Department", None), Vec::<String>::new());
+        assert_eq!(
+            iso("On January 6, the State Department", None),
+            Vec::<String>::new()
+        );
         assert_eq!(iso("It may rain in May", doc), ["2026-05~"]);
+        // The week of 2025-12-29 spans two years: no date rather than a wrong one.
+        assert_eq!(iso("in the past week", doc), Vec::<String>::new());
+        assert_eq!(iso("talks this week", Some("2026-01-14")), ["2026-01~"]);
     }
 
     #[test]

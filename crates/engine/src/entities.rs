@@ -33,12 +33,23 @@ impl Matcher {
     pub fn add(&mut self, alias: &str, target: usize) {
         let ws = words(alias, 0);
         let Some(first) = ws.first() else { return };
-        let caps = alias.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        let caps = alias
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
         let lower_ok = first.text.chars().next().is_some_and(|c| c.is_lowercase());
         let rest = ws[1..].iter().map(|w| fold(w.text)).collect();
         let list = self.by_first.entry(fold(first.text)).or_default();
-        let pattern = Pattern { rest, target, caps, lower_ok };
-        if !list.iter().any(|p| p.rest == pattern.rest && p.target == target) {
+        let pattern = Pattern {
+            rest,
+            target,
+            caps,
+            lower_ok,
+        };
+        if !list
+            .iter()
+            .any(|p| p.rest == pattern.rest && p.target == target)
+        {
             list.push(pattern);
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
@@ -50,7 +61,13 @@ impl Matcher {
 
     /// Matches in `ws` (words of `text`, spans offset by `base`), longest first, skipping words
     /// inside `covered` spans. Returns (first word, word count, target).
-    pub fn scan(&self, text: &str, base: usize, ws: &[Word], covered: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
+    pub fn scan(
+        &self,
+        text: &str,
+        base: usize,
+        ws: &[Word],
+        covered: &[(usize, usize)],
+    ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let mut key = String::new();
         let mut i = 0;
@@ -72,7 +89,12 @@ impl Matcher {
                         let prev = &ws[i + k];
                         let next = &ws[i + k + 1];
                         let gap = &text[prev.end - base..next.start - base];
-                        let gap_ok = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || is_dash(c)) && gap.chars().count() <= 2;
+                        let gap = gap
+                            .strip_prefix("’s")
+                            .or_else(|| gap.strip_prefix("'s"))
+                            .unwrap_or(gap);
+                        let gap_ok = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || is_dash(c))
+                            && gap.chars().count() <= 2;
                         gap_ok && fold(next.text) == *r
                     });
                     if !ok_rest {
@@ -80,7 +102,12 @@ impl Matcher {
                     }
                     let span_words = &ws[i..=i + p.rest.len()];
                     let case_ok = if p.caps {
-                        span_words.iter().all(|x| x.text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
+                        span_words.iter().all(|x| {
+                            x.text
+                                .chars()
+                                .filter(|c| c.is_alphabetic())
+                                .all(|c| c.is_uppercase())
+                        })
                     } else {
                         w.is_capitalised() || p.lower_ok
                     };
@@ -114,7 +141,11 @@ pub struct Discovered {
 
 fn is_title_word(w: &str) -> bool {
     let lw = w.to_lowercase();
-    vocab().titles.iter().any(|t| t.split_whitespace().last().is_some_and(|last| last.to_lowercase().trim_end_matches('.') == lw.trim_end_matches('.')))
+    vocab().titles.iter().any(|t| {
+        t.split_whitespace().last().is_some_and(|last| {
+            last.to_lowercase().trim_end_matches('.') == lw.trim_end_matches('.')
+        })
+    })
 }
 
 fn is_org_suffix(w: &str) -> bool {
@@ -125,7 +156,12 @@ const PARTICLES: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "el
 const DETERMINERS: [&str; 6] = ["The", "A", "An", "This", "That", "Its"];
 
 /// Runs of capitalised words (allowing particles like "al-") outside `covered`.
-fn capitalised_runs<'a>(text: &str, base: usize, ws: &'a [Word<'a>], covered: &[(usize, usize)]) -> Vec<&'a [Word<'a>]> {
+fn capitalised_runs<'a>(
+    text: &str,
+    base: usize,
+    ws: &'a [Word<'a>],
+    covered: &[(usize, usize)],
+) -> Vec<&'a [Word<'a>]> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -137,11 +173,15 @@ fn capitalised_runs<'a>(text: &str, base: usize, ws: &'a [Word<'a>], covered: &[
         let mut j = i + 1;
         while j < ws.len() && !inside(&ws[j]) {
             let gap = &text[ws[j - 1].end - base..ws[j].start - base];
-            if !(gap == " " || gap == "\u{a0}" || (gap.chars().count() == 1 && gap.chars().all(is_dash))) {
+            if !(gap == " "
+                || gap == "\u{a0}"
+                || (gap.chars().count() == 1 && gap.chars().all(is_dash)))
+            {
                 break;
             }
             let w = &ws[j];
-            let particle = PARTICLES.contains(&w.text) && ws.get(j + 1).is_some_and(|n| n.is_capitalised());
+            let particle =
+                PARTICLES.contains(&w.text) && ws.get(j + 1).is_some_and(|n| n.is_capitalised());
             if !(w.is_capitalised() || particle) || w.text.chars().all(|c| c.is_ascii_digit()) {
                 break;
             }
@@ -161,9 +201,17 @@ fn span_text<'t>(text: &'t str, base: usize, ws: &[Word]) -> &'t str {
 }
 
 /// Finds names in `text` that the gazetteer does not know, where context tells their kind.
-pub fn discover(text: &str, base: usize, ws: &[Word], covered: &[(usize, usize)]) -> Vec<Discovered> {
+pub fn discover(
+    text: &str,
+    base: usize,
+    ws: &[Word],
+    covered: &[(usize, usize)],
+) -> Vec<Discovered> {
     let mut out = Vec::new();
-    let sentence_starts: Vec<usize> = crate::sentences::split(text, base).iter().map(|s| s.0).collect();
+    let sentence_starts: Vec<usize> = crate::sentences::split(text, base)
+        .iter()
+        .map(|s| s.0)
+        .collect();
     for run in capitalised_runs(text, base, ws, covered) {
         let mut run = run;
         while run.first().is_some_and(|w| DETERMINERS.contains(&w.text)) {
@@ -175,9 +223,19 @@ pub fn discover(text: &str, base: usize, ws: &[Word], covered: &[(usize, usize)]
         // A title inside the run: "Foreign Minister Hakan Fidan".
         if let Some(t) = run.iter().rposition(|w| is_title_word(w.text)) {
             let name = &run[t + 1..];
-            if (2..=4).contains(&name.len()) && name.iter().all(|w| !is_title_word(w.text) && !is_org_suffix(w.text)) {
+            if (2..=4).contains(&name.len())
+                && name
+                    .iter()
+                    .all(|w| !is_title_word(w.text) && !is_org_suffix(w.text))
+            {
                 let s = span_text(text, base, name);
-                out.push(Discovered { start: name[0].start, end: name[name.len() - 1].end, name: s.to_string(), kind: EntityKind::Person, acronym: None });
+                out.push(Discovered {
+                    start: name[0].start,
+                    end: name[name.len() - 1].end,
+                    name: s.to_string(),
+                    kind: EntityKind::Person,
+                    acronym: None,
+                });
                 continue;
             }
         }
@@ -185,10 +243,18 @@ pub fn discover(text: &str, base: usize, ws: &[Word], covered: &[(usize, usize)]
         let before = text[..first.start - base].trim_end_matches(is_space);
         // A lowercase title just before: "the ambassador, Jane Doe".
         let prev_word = words(before, 0).last().map(|w| w.text.to_string());
-        let titled = prev_word.as_deref().is_some_and(|p| is_title_word(p) && p.chars().next().is_some_and(|c| c.is_lowercase()));
+        let titled = prev_word.as_deref().is_some_and(|p| {
+            is_title_word(p) && p.chars().next().is_some_and(|c| c.is_lowercase())
+        });
         if titled && (2..=4).contains(&run.len()) && !is_org_suffix(run[run.len() - 1].text) {
             let s = span_text(text, base, run);
-            out.push(Discovered { start: first.start, end: run[run.len() - 1].end, name: s.to_string(), kind: EntityKind::Person, acronym: None });
+            out.push(Discovered {
+                start: first.start,
+                end: run[run.len() - 1].end,
+                name: s.to_string(),
+                kind: EntityKind::Person,
+                acronym: None,
+            });
             continue;
         }
         // An organisation word at the end: "National Security Council".
@@ -196,21 +262,37 @@ pub fn discover(text: &str, base: usize, ws: &[Word], covered: &[(usize, usize)]
         if run.len() >= 2 && is_org_suffix(last.text) {
             let s = span_text(text, base, run);
             let acronym = acronym_after(text, base, last.end, run);
-            out.push(Discovered { start: first.start, end: last.end, name: s.to_string(), kind: EntityKind::Organisation, acronym });
+            out.push(Discovered {
+                start: first.start,
+                end: last.end,
+                name: s.to_string(),
+                kind: EntityKind::Organisation,
+                acronym,
+            });
             continue;
         }
         // A defined acronym: "Syrian Democratic Forces (SDF)".
         if run.len() >= 2 && !sentence_starts.contains(&first.start) {
             if let Some(acronym) = acronym_after(text, base, last.end, run) {
                 let s = span_text(text, base, run);
-                out.push(Discovered { start: first.start, end: last.end, name: s.to_string(), kind: EntityKind::Organisation, acronym: Some(acronym) });
+                out.push(Discovered {
+                    start: first.start,
+                    end: last.end,
+                    name: s.to_string(),
+                    kind: EntityKind::Organisation,
+                    acronym: Some(acronym),
+                });
             }
         }
     }
     // Lowercase terms with a defined acronym: the ‘joint fusion mechanism’ (JFM).
     for (k, w) in ws.iter().enumerate() {
         let open = w.start - base;
-        if open == 0 || !text[..open].ends_with('(') || !w.is_all_caps() || !text[w.end - base..].starts_with(')') {
+        if open == 0
+            || !text[..open].ends_with('(')
+            || !w.is_all_caps()
+            || !text[w.end - base..].starts_with(')')
+        {
             continue;
         }
         let n = w.text.chars().count();
@@ -218,20 +300,38 @@ pub fn discover(text: &str, base: usize, ws: &[Word], covered: &[(usize, usize)]
             continue;
         }
         let name = &ws[k - n..k];
-        if name.iter().any(|x| x.is_capitalised()) || covered.iter().any(|&(a, b)| name[0].start < b && w.end > a) {
+        if name.iter().any(|x| x.is_capitalised())
+            || covered.iter().any(|&(a, b)| name[0].start < b && w.end > a)
+        {
             continue;
         }
         if let Some(acronym) = acronym_after(text, base, name[n - 1].end, name) {
-            out.push(Discovered { start: name[0].start, end: name[n - 1].end, name: span_text(text, base, name).to_string(), kind: EntityKind::Other, acronym: Some(acronym) });
+            out.push(Discovered {
+                start: name[0].start,
+                end: name[n - 1].end,
+                name: span_text(text, base, name).to_string(),
+                kind: EntityKind::Other,
+                acronym: Some(acronym),
+            });
         }
     }
     out
 }
 
 /// "(ABC)" after the name, possibly after a closing quote, whose letters are the name's initials.
-fn acronym_after(text: &str, base: usize, name_end: usize, name: &[Word]) -> Option<(usize, usize, String)> {
+fn acronym_after(
+    text: &str,
+    base: usize,
+    name_end: usize,
+    name: &[Word],
+) -> Option<(usize, usize, String)> {
     let rest = &text[name_end - base..];
-    let skip = rest.len() - rest.trim_start_matches(|c: char| is_closing_punct(c) && c != ')' || c == ',' || is_space(c)).len();
+    let skip = rest.len()
+        - rest
+            .trim_start_matches(|c: char| {
+                is_closing_punct(c) && c != ')' || c == ',' || is_space(c)
+            })
+            .len();
     let rest = &rest[skip..];
     let inner = rest.strip_prefix('(')?;
     let close = inner.find(')')?;
@@ -239,7 +339,12 @@ fn acronym_after(text: &str, base: usize, name_end: usize, name: &[Word]) -> Opt
     if acr.len() < 2 || acr.len() > 6 || !acr.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
-    let initials: String = name.iter().filter(|w| !PARTICLES.contains(&w.text) && !matches!(w.text, "of" | "the" | "and" | "for")).filter_map(|w| w.text.chars().next()).collect::<String>().to_uppercase();
+    let initials: String = name
+        .iter()
+        .filter(|w| !PARTICLES.contains(&w.text) && !matches!(w.text, "of" | "the" | "and" | "for"))
+        .filter_map(|w| w.text.chars().next())
+        .collect::<String>()
+        .to_uppercase();
     let start = name_end + skip + 1;
     (initials == acr).then(|| (start, start + acr.len(), acr.to_string()))
 }
@@ -271,7 +376,10 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, EntityKind)> {
         let ws = words(text, 0);
-        discover(text, 0, &ws, &[]).into_iter().map(|d| (d.name, d.kind)).collect()
+        discover(text, 0, &ws, &[])
+            .into_iter()
+            .map(|d| (d.name, d.kind))
+            .collect()
     }
 
     #[test]
@@ -279,15 +387,43 @@ mod tests {
         let v = vocab();
         let text = "Syria’s Ahmad al-Shara’a met Defense Minister Israel Katz and the US, not us.";
         let ws = words(text, 0);
-        let found: Vec<String> = v.gazetteer_matcher.scan(text, 0, &ws, &[]).iter().map(|&(i, n, t)| format!("{}={}", span_text(text, 0, &ws[i..i + n]), v.gazetteer[t].name)).collect();
-        assert_eq!(found, ["Syria=Syria", "Ahmad al-Shara’a=Ahmed al-Sharaa", "Israel Katz=Israel Katz", "US=United States"]);
+        let found: Vec<String> = v
+            .gazetteer_matcher
+            .scan(text, 0, &ws, &[])
+            .iter()
+            .map(|&(i, n, t)| {
+                format!(
+                    "{}={}",
+                    span_text(text, 0, &ws[i..i + n]),
+                    v.gazetteer[t].name
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Syria=Syria",
+                "Ahmad al-Shara’a=Ahmed al-Sharaa",
+                "Israel Katz=Israel Katz",
+                "US=United States"
+            ]
+        );
     }
 
     #[test]
     fn discovers_titled_people_organisations_and_acronyms() {
-        assert_eq!(names("Later, Foreign Minister Jane Okafor spoke."), [("Jane Okafor".to_string(), EntityKind::Person)]);
-        assert_eq!(names("He met the ambassador, Yehiel Leitner, twice."), [("Yehiel Leitner".to_string(), EntityKind::Person)]);
-        assert_eq!(names("Funds went to the Baltic Energy Agency last year."), [("Baltic Energy Agency".to_string(), EntityKind::Organisation)]);
+        assert_eq!(
+            names("Later, Foreign Minister Jane Okafor spoke."),
+            [("Jane Okafor".to_string(), EntityKind::Person)]
+        );
+        assert_eq!(
+            names("He met the ambassador, Yehiel Leitner, twice."),
+            [("Yehiel Leitner".to_string(), EntityKind::Person)]
+        );
+        assert_eq!(
+            names("Funds went to the Baltic Energy Agency last year."),
+            [("Baltic Energy Agency".to_string(), EntityKind::Organisation)]
+        );
         let d = {
             let t = "They formed a ‘joint fusion mechanism’ (JFM) in Paris.";
             let ws = words(t, 0);
@@ -300,7 +436,10 @@ mod tests {
 
     #[test]
     fn skeletons_merge_transliterations() {
-        assert_eq!(skeleton("Mohammed bin Salman"), skeleton("Muhammad bin Salman"));
+        assert_eq!(
+            skeleton("Mohammed bin Salman"),
+            skeleton("Muhammad bin Salman")
+        );
         assert_ne!(skeleton("Hakan Fidan"), skeleton("Hakan Fidel"));
     }
 }

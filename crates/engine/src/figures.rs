@@ -18,18 +18,75 @@ pub struct Quantity {
 
 /// Words that end a poll's population: "14% of Syrians | said …".
 const POPULATION_STOPS: [&str; 40] = [
-    "said", "say", "says", "answered", "support", "supports", "supported", "believe", "believed", "think",
-    "thought", "were", "are", "was", "is", "had", "have", "also", "who", "that", "oppose", "opposed",
-    "view", "viewed", "favor", "favour", "agreed", "backed", "want", "wanted", "would", "could", "reported",
-    "expressed", "rejected", "approve", "approved", "trust", "felt", "voted",
+    "said",
+    "say",
+    "says",
+    "answered",
+    "support",
+    "supports",
+    "supported",
+    "believe",
+    "believed",
+    "think",
+    "thought",
+    "were",
+    "are",
+    "was",
+    "is",
+    "had",
+    "have",
+    "also",
+    "who",
+    "that",
+    "oppose",
+    "opposed",
+    "view",
+    "viewed",
+    "favor",
+    "favour",
+    "agreed",
+    "backed",
+    "want",
+    "wanted",
+    "would",
+    "could",
+    "reported",
+    "expressed",
+    "rejected",
+    "approve",
+    "approved",
+    "trust",
+    "felt",
+    "voted",
 ];
 
 fn is_month(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.').to_lowercase().as_str(),
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
-            | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug"
-            | "sep" | "sept" | "oct" | "nov" | "dec"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -44,8 +101,13 @@ fn word_number(s: &str) -> Option<(f64, usize)> {
     let mut pos = 0;
     loop {
         let rest = &s[pos..];
-        let lead = rest.len() - rest.trim_start_matches(|c: char| c == ' ' || c == '-' || c == '\u{a0}').len();
-        let wlen = rest[lead..].find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len() - lead);
+        let lead = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c == ' ' || c == '-' || c == '\u{a0}')
+                .len();
+        let wlen = rest[lead..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len() - lead);
         if wlen == 0 || (any && lead == 0) || (!any && lead > 0) {
             break;
         }
@@ -81,10 +143,16 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
         let prev = text[..i].chars().next_back();
-        let at_word_start = !prev.is_some_and(|p| p.is_alphanumeric() || p == '-' || p == '.' || p == ',');
+        let at_word_start =
+            !prev.is_some_and(|p| p.is_alphanumeric() || p == '-' || p == '.' || p == ',');
         let (value, mut end, from_words) = if c.is_ascii_digit() && at_word_start {
             let mut j = i;
-            while j < text.len() && (bytes[j].is_ascii_digit() || (bytes[j] == b',' && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit()) && bytes.get(j + 3).is_some_and(|b| b.is_ascii_digit()))) {
+            while j < text.len()
+                && (bytes[j].is_ascii_digit()
+                    || (bytes[j] == b','
+                        && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit())
+                        && bytes.get(j + 3).is_some_and(|b| b.is_ascii_digit())))
+            {
                 j += 1;
             }
             if bytes.get(j) == Some(&b'.') && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit()) {
@@ -124,18 +192,29 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
         }
         // Scale words: "5bn", "$5 billion".
         let after = &text[end..];
-        let gap = after.len() - after.trim_start_matches(|c: char| c == ' ' || c == '\u{a0}').len();
-        let after_word: String = after[gap..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let gap = after.len()
+            - after
+                .trim_start_matches(|c: char| c == ' ' || c == '\u{a0}')
+                .len();
+        let after_word: String = after[gap..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         if let Some(scale) = v.scale_words.get(&after_word.to_lowercase()) {
             let short = after_word.len() <= 2;
-            if (short && gap == 0 && (unit.is_some() || after_word == "bn")) || (!short && !from_words) {
+            if (short && gap == 0 && (unit.is_some() || after_word == "bn"))
+                || (!short && !from_words)
+            {
                 value *= scale;
                 end += gap + after_word.len();
             }
         }
         // Unit after the number.
         let after = &lower[end..];
-        let gap = after.len() - after.trim_start_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '-').len();
+        let gap = after.len()
+            - after
+                .trim_start_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '-')
+                .len();
         if unit.is_none() || unit.as_ref().is_some_and(|u| u.1 == UnitKind::Currency) {
             for (surface, u) in &v.units {
                 let s = surface.to_lowercase();
@@ -154,8 +233,12 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
         let before_words = words(&text[..start], 0);
         let prev_word = before_words.last().map(|w| w.text);
         let next_word = words(&text[end..], end).into_iter().next();
-        let is_year = !from_words && unit.is_none() && (1800.0..=2199.0).contains(&value) && end - start == 4;
-        let is_day = prev_word.is_some_and(is_month) && prev_word.map(|p| text[..start].trim_end().ends_with(p)).unwrap_or(false)
+        let is_year =
+            !from_words && unit.is_none() && (1800.0..=2199.0).contains(&value) && end - start == 4;
+        let is_day = prev_word.is_some_and(is_month)
+            && prev_word
+                .map(|p| text[..start].trim_end().ends_with(p))
+                .unwrap_or(false)
             || next_word.is_some_and(|w| is_month(w.text) && text[end..].starts_with(' '));
         let ordinal = text[end..].starts_with(|c: char| c.is_alphabetic()) && unit.is_none();
         if is_year || is_day || ordinal {
@@ -167,7 +250,10 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
             if let Some(w) = next_word {
                 let noun = fold(w.text);
                 let gap_ok = text[end..w.start].chars().all(|c| c == ' ');
-                let plural = noun.ends_with('s') && noun.len() > 3 && !v.stopwords.contains(&noun) && w.text.chars().all(|c| c.is_lowercase());
+                let plural = noun.ends_with('s')
+                    && noun.len() > 3
+                    && !v.stopwords.contains(&noun)
+                    && w.text.chars().all(|c| c.is_lowercase());
                 if gap_ok && plural && value >= 10.0 && !from_words {
                     unit = Some((w.text.to_string(), UnitKind::Measure));
                     end = w.end;
@@ -175,7 +261,13 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
             }
         }
         match unit {
-            Some((u, kind)) => out.push(Quantity { start: base + start, end: base + end, value, unit: Some(u), unit_kind: Some(kind) }),
+            Some((u, kind)) => out.push(Quantity {
+                start: base + start,
+                end: base + end,
+                value,
+                unit: Some(u),
+                unit_kind: Some(kind),
+            }),
             None => {}
         }
         i = end.max(i + 1);
@@ -189,15 +281,30 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
 /// The clause around `[start, end)` inside `text`: bounded by , ; : ( ) and dashes.
 fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_bound = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
-    let left = text[..start].rfind(is_bound).map(|p| p + text[p..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
-    let right = text[end..].find(is_bound).map(|p| end + p).unwrap_or(text.len());
+    let left = text[..start]
+        .rfind(is_bound)
+        .map(|p| p + text[p..].chars().next().map_or(1, |c| c.len_utf8()))
+        .unwrap_or(0);
+    let right = text[end..]
+        .find(is_bound)
+        .map(|p| end + p)
+        .unwrap_or(text.len());
     (left, right)
 }
 
 fn trim_clause(text: &str, a: usize, b: usize) -> (usize, usize) {
     let part = &text[a..b];
-    let s = part.len() - part.trim_start_matches(|c: char| is_space(c) || c == '.' || crate::text::is_opening_punct(c)).len();
-    let e = part.trim_end_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?') || crate::text::is_closing_punct(c)).len();
+    let s = part.len()
+        - part
+            .trim_start_matches(|c: char| {
+                is_space(c) || c == '.' || crate::text::is_opening_punct(c)
+            })
+            .len();
+    let e = part
+        .trim_end_matches(|c: char| {
+            is_space(c) || matches!(c, '.' | '!' | '?') || crate::text::is_closing_punct(c)
+        })
+        .len();
     if e <= s {
         (a, a)
     } else {
@@ -222,25 +329,70 @@ pub fn describe(text: &str, start: usize, end: usize, others: &[(usize, usize)])
     let label = match first_after.as_deref() {
         Some("of") => {
             let rest = &after_words[1..];
-            let stop = rest.iter().position(|w| POPULATION_STOPS.contains(&w.text.to_lowercase().as_str())).unwrap_or(rest.len());
+            let stop = rest
+                .iter()
+                .position(|w| POPULATION_STOPS.contains(&w.text.to_lowercase().as_str()))
+                .unwrap_or(rest.len());
             if stop > 0 {
                 population = Some((rest[0].start, rest[stop - 1].end));
             }
             rest.first().map(|w| (w.start, limit(text, w.start, cb)))
         }
-        Some("by" | "to" | "from" | "in" | "on" | "at" | "since" | "and" | "or" | "than") | None => None,
-        Some(_) => after_words.first().map(|w| (w.start, limit(text, w.start, cb))),
+        Some("by" | "to" | "from" | "in" | "on" | "at" | "since" | "and" | "or" | "than")
+        | None => None,
+        Some(_) => after_words
+            .first()
+            .map(|w| (w.start, limit(text, w.start, cb))),
     };
     let label = label.unwrap_or_else(|| {
         // What was before the number: "boost GDP by 20 percent" gives "boost GDP".
-        let left_stop = others.iter().filter(|o| o.1 <= start).map(|o| o.1).max().unwrap_or(0).max(ca);
+        let left_stop = others
+            .iter()
+            .filter(|o| o.1 <= start)
+            .map(|o| o.1)
+            .max()
+            .unwrap_or(0)
+            .max(ca);
         let before = &text[left_stop..start];
         let ws = words(before, left_stop);
         let mut cut = ws.len();
-        while cut > 0 && matches!(ws[cut - 1].text.to_lowercase().as_str(), "by" | "to" | "of" | "a" | "an" | "the" | "only" | "some" | "about" | "around" | "nearly" | "almost" | "estimated" | "whopping" | "just" | "over" | "under" | "than" | "more" | "less" | "at") {
+        while cut > 0
+            && matches!(
+                ws[cut - 1].text.to_lowercase().as_str(),
+                "by" | "to"
+                    | "of"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "only"
+                    | "some"
+                    | "about"
+                    | "around"
+                    | "nearly"
+                    | "almost"
+                    | "estimated"
+                    | "whopping"
+                    | "just"
+                    | "over"
+                    | "under"
+                    | "than"
+                    | "more"
+                    | "less"
+                    | "at"
+            )
+        {
             cut -= 1;
         }
-        let from = ws[..cut].iter().rposition(|w| matches!(w.text.to_lowercase().as_str(), "to" | "and" | "including" | "that" | "with" | "while")).map(|p| p + 1).unwrap_or(0);
+        let from = ws[..cut]
+            .iter()
+            .rposition(|w| {
+                matches!(
+                    w.text.to_lowercase().as_str(),
+                    "to" | "and" | "including" | "that" | "with" | "while"
+                )
+            })
+            .map(|p| p + 1)
+            .unwrap_or(0);
         let from = from.max(cut.saturating_sub(MAX_LABEL_WORDS));
         if cut > from {
             (ws[from].start, ws[cut - 1].end)
@@ -267,10 +419,27 @@ pub fn sample_size(text: &str) -> Option<u64> {
         let prev = k.checked_sub(1).map(|p| ws[p].text);
         let prev2 = k.checked_sub(2).map(|p| ws[p].text);
         let next = ws.get(k + 1).map(|x| x.text);
-        let after_sample = prev == Some("of") && prev2 == Some("sample") || matches!(prev, Some("surveyed" | "polled" | "interviewed" | "questioned"));
-        let about_a_poll = ["survey", "poll", "respondents"].iter().any(|p| lower.contains(p));
+        let after_sample = prev == Some("of") && prev2 == Some("sample")
+            || matches!(
+                prev,
+                Some("surveyed" | "polled" | "interviewed" | "questioned")
+            );
+        let about_a_poll = ["survey", "poll", "respondents"]
+            .iter()
+            .any(|p| lower.contains(p));
         let before_people = about_a_poll
-            && matches!(next, Some("respondents" | "adults" | "people" | "voters" | "residents" | "participants" | "citizens"));
+            && matches!(
+                next,
+                Some(
+                    "respondents"
+                        | "adults"
+                        | "people"
+                        | "voters"
+                        | "residents"
+                        | "participants"
+                        | "citizens"
+                )
+            );
         if (after_sample || before_people) && n >= 10 {
             return Some(n);
         }
@@ -283,23 +452,44 @@ mod tests {
     use super::*;
 
     fn q(text: &str) -> Vec<(String, f64, Option<String>)> {
-        find_quantities(text, 0).into_iter().map(|q| (text[q.start..q.end].to_string(), q.value, q.unit)).collect()
+        find_quantities(text, 0)
+            .into_iter()
+            .map(|q| (text[q.start..q.end].to_string(), q.value, q.unit))
+            .collect()
     }
 
     #[test]
     fn percentages_in_digits_and_words() {
-        assert_eq!(q("only 14% of Syrians"), [("14%".into(), 14.0, Some("%".into()))]);
-        assert_eq!(q("boost GDP by 20 percent."), [("20 percent".into(), 20.0, Some("%".into()))]);
-        assert_eq!(q("Forty-three per cent agreed"), [("Forty-three per cent".into(), 43.0, Some("%".into()))]);
+        assert_eq!(
+            q("only 14% of Syrians"),
+            [("14%".into(), 14.0, Some("%".into()))]
+        );
+        assert_eq!(
+            q("boost GDP by 20 percent."),
+            [("20 percent".into(), 20.0, Some("%".into()))]
+        );
+        assert_eq!(
+            q("Forty-three per cent agreed"),
+            [("Forty-three per cent".into(), 43.0, Some("%".into()))]
+        );
         assert_eq!(q("a 2.5% rise"), [("2.5%".into(), 2.5, Some("%".into()))]);
     }
 
     #[test]
     fn units_currency_and_counts() {
-        assert_eq!(q("by 800 megawatts and"), [("800 megawatts".into(), 800.0, Some("MW".into()))]);
+        assert_eq!(
+            q("by 800 megawatts and"),
+            [("800 megawatts".into(), 800.0, Some("MW".into()))]
+        );
         assert_eq!(q("a $5bn fund"), [("$5bn".into(), 5e9, Some("USD".into()))]);
-        assert_eq!(q("some 2,000 troops moved"), [("2,000 troops".into(), 2000.0, Some("troops".into()))]);
-        assert_eq!(q("$3.2 billion in aid"), [("$3.2 billion".into(), 3.2e9, Some("USD".into()))]);
+        assert_eq!(
+            q("some 2,000 troops moved"),
+            [("2,000 troops".into(), 2000.0, Some("troops".into()))]
+        );
+        assert_eq!(
+            q("$3.2 billion in aid"),
+            [("$3.2 billion".into(), 3.2e9, Some("USD".into()))]
+        );
     }
 
     #[test]
@@ -314,7 +504,10 @@ mod tests {
         let t = "According to polling data, only 14% of Syrians said that they support the deal.";
         let qs = find_quantities(t, 0);
         let d = describe(t, qs[0].start, qs[0].end, &[]);
-        assert_eq!(&t[d.label.0..d.label.1], "Syrians said that they support the deal");
+        assert_eq!(
+            &t[d.label.0..d.label.1],
+            "Syrians said that they support the deal"
+        );
         assert_eq!(d.population.map(|(a, b)| &t[a..b]), Some("Syrians"));
         let t = "a plan to expand power capacity by 800 megawatts and potentially boost GDP by 20 percent, are";
         let qs = find_quantities(t, 0);
@@ -331,8 +524,14 @@ mod tests {
 
     #[test]
     fn sample_sizes() {
-        assert_eq!(sample_size("The survey, with a sample of 1,200 adults, found"), Some(1200));
-        assert_eq!(sample_size("Pollsters surveyed 900 people by phone"), Some(900));
+        assert_eq!(
+            sample_size("The survey, with a sample of 1,200 adults, found"),
+            Some(1200)
+        );
+        assert_eq!(
+            sample_size("Pollsters surveyed 900 people by phone"),
+            Some(900)
+        );
         assert_eq!(sample_size("Some 900 people were hurt"), None);
     }
 }

@@ -59,7 +59,9 @@ pub fn is_boilerplate(text: &str) -> bool {
     let t = strip_markers(text).to_lowercase();
     vocab().boilerplate.iter().any(|(rule, p)| match rule {
         BoilerplateRule::Exact => t == *p,
-        BoilerplateRule::Prefix => t.starts_with(p.as_str()) || text.trim().to_lowercase().starts_with(p.as_str()),
+        BoilerplateRule::Prefix => {
+            t.starts_with(p.as_str()) || text.trim().to_lowercase().starts_with(p.as_str())
+        }
         BoilerplateRule::Suffix => t.ends_with(p.as_str()),
         BoilerplateRule::Contains => t.contains(p.as_str()),
     })
@@ -68,7 +70,10 @@ pub fn is_boilerplate(text: &str) -> bool {
 pub fn is_credit(text: &str) -> bool {
     let v = vocab();
     let lower = text.to_lowercase();
-    if v.credit_prefixes.iter().any(|p| lower.starts_with(&p.to_lowercase())) {
+    if v.credit_prefixes
+        .iter()
+        .any(|p| lower.starts_with(&p.to_lowercase()))
+    {
         return true;
     }
     if word_count(text) > 10 {
@@ -77,12 +82,16 @@ pub fn is_credit(text: &str) -> bool {
     let ws = words(text, 0);
     let has_agency = v.agencies.iter().any(|a| {
         let aw = words(a, 0);
-        ws.windows(aw.len()).any(|win| win.iter().zip(&aw).all(|(x, y)| x.text == y.text))
+        ws.windows(aw.len())
+            .any(|win| win.iter().zip(&aw).all(|(x, y)| x.text == y.text))
     });
     if !has_agency {
         return false;
     }
-    let others: Vec<_> = ws.iter().filter(|w| !v.agencies.iter().any(|a| a == w.text)).collect();
+    let others: Vec<_> = ws
+        .iter()
+        .filter(|w| !v.agencies.iter().any(|a| a == w.text))
+        .collect();
     text.contains('/') || others.iter().all(|w| w.is_all_caps() || w.text.len() == 1)
 }
 
@@ -107,13 +116,21 @@ fn leading_name(s: &str) -> Option<usize> {
 
 /// For an author-bio line ("– Jane Doe is a journalist …"), the span of the name in `text`.
 pub fn bio_name(text: &str) -> Option<(usize, usize)> {
-    let lead = text.len() - text.trim_start_matches(|c: char| is_space(c) || is_dash(c) || matches!(c, '•' | '*' | '·')).len();
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| is_space(c) || is_dash(c) || matches!(c, '•' | '*' | '·'))
+            .len();
     let rest = &text[lead..];
     let name_len = leading_name(rest)?;
     let after = rest[name_len..].to_lowercase();
-    let framed = [" is a ", " is an ", " is the ", ", a ", ", an ", ", the "].iter().any(|p| after.starts_with(p));
+    let framed = [" is a ", " is an ", " is the ", ", a ", ", an ", ", the "]
+        .iter()
+        .any(|p| after.starts_with(p));
     let lw = rest.to_lowercase();
-    let noun = vocab().bio_nouns.iter().any(|n| crate::text::find_phrase(&lw, n).first().is_some());
+    let noun = vocab()
+        .bio_nouns
+        .iter()
+        .any(|n| crate::text::find_phrase(&lw, n).first().is_some());
     (framed && noun).then_some((lead, lead + name_len))
 }
 
@@ -133,7 +150,10 @@ pub fn doubled_name(text: &str) -> Option<usize> {
 fn is_byline(text: &str) -> bool {
     let wc = word_count(text);
     let t = text.trim_start();
-    if (t.starts_with("By ") || t.starts_with("BY ")) && wc <= 25 && t[3..].chars().next().is_some_and(|c| c.is_uppercase()) {
+    if (t.starts_with("By ") || t.starts_with("BY "))
+        && wc <= 25
+        && t[3..].chars().next().is_some_and(|c| c.is_uppercase())
+    {
         return true;
     }
     if doubled_name(text).is_some() {
@@ -145,7 +165,15 @@ fn is_byline(text: &str) -> bool {
 
 /// Drops a "Published:" / "Updated" label before a date.
 pub fn strip_date_label(t: &str) -> &str {
-    for label in ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:"] {
+    for label in [
+        "Published:",
+        "Published",
+        "Updated:",
+        "Updated",
+        "Posted:",
+        "Posted",
+        "Date:",
+    ] {
         if let Some(r) = t.strip_prefix(label) {
             return r.trim_start();
         }
@@ -155,7 +183,9 @@ pub fn strip_date_label(t: &str) -> &str {
 
 fn is_list_item(text: &str) -> bool {
     let t = text.trim_start();
-    let bullet = ["- ", "• ", "* ", "· ", "– ", "— "].iter().any(|b| t.starts_with(b));
+    let bullet = ["- ", "• ", "* ", "· ", "– ", "— "]
+        .iter()
+        .any(|b| t.starts_with(b));
     let numbered = {
         let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
         digits > 0 && digits < 3 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
@@ -180,7 +210,8 @@ fn has_caption_cue(text: &str) -> bool {
 
 fn ends_with_date(text: &str) -> bool {
     let found = crate::dates::find_dates(text, 0);
-    let trimmed = text.trim_end_matches(|c: char| is_space(c) || c == '.' || crate::text::is_closing_punct(c));
+    let trimmed = text
+        .trim_end_matches(|c: char| is_space(c) || c == '.' || crate::text::is_closing_punct(c));
     found.last().is_some_and(|d| d.end == trimmed.len())
 }
 
@@ -199,7 +230,13 @@ pub fn value_offset(text: &str) -> usize {
 pub fn classify(text: &str) -> Vec<Line> {
     let mut lines: Vec<Raw> = split_lines(text)
         .into_iter()
-        .map(|(number, start, end)| Raw { number, start, end, text: &text[start..end], kind: None })
+        .map(|(number, start, end)| Raw {
+            number,
+            start,
+            end,
+            text: &text[start..end],
+            kind: None,
+        })
         .collect();
     let n = lines.len();
 
@@ -210,7 +247,12 @@ pub fn classify(text: &str) -> Vec<Line> {
             Some(LineKind::Boilerplate)
         } else if is_credit(l.text) {
             Some(LineKind::Credit)
-        } else if bio_name(l.text).is_some() && (late || l.text.trim_start().starts_with(|c: char| is_dash(c) || c == '•')) {
+        } else if bio_name(l.text).is_some()
+            && (late
+                || l.text
+                    .trim_start()
+                    .starts_with(|c: char| is_dash(c) || c == '•'))
+        {
             Some(LineKind::Bio)
         } else if is_byline(l.text) {
             Some(LineKind::Byline)
@@ -223,7 +265,12 @@ pub fn classify(text: &str) -> Vec<Line> {
         };
     }
 
-    let is_chrome = |k: Option<LineKind>| matches!(k, Some(LineKind::Boilerplate | LineKind::Credit | LineKind::Caption));
+    let is_chrome = |k: Option<LineKind>| {
+        matches!(
+            k,
+            Some(LineKind::Boilerplate | LineKind::Credit | LineKind::Caption)
+        )
+    };
 
     // Title: the first line that is not chrome, if it reads like a headline.
     let first = lines.iter().position(|l| !is_chrome(l.kind));
@@ -250,7 +297,9 @@ pub fn classify(text: &str) -> Vec<Line> {
             let followed_by_byline = (d + 1..n)
                 .find(|&i| !is_chrome(lines[i].kind))
                 .is_some_and(|i| lines[i].kind == Some(LineKind::Byline));
-            let labelled = t.split_once(':').is_some_and(|(label, _)| word_count(label) == 1 && label.chars().next().is_some_and(|c| c.is_uppercase()));
+            let labelled = t.split_once(':').is_some_and(|(label, _)| {
+                word_count(label) == 1 && label.chars().next().is_some_and(|c| c.is_uppercase())
+            });
             if word_count(t) <= 70 && (!ends_like_sentence(t) || followed_by_byline || labelled) {
                 lines[d].kind = Some(LineKind::Dek);
             }
@@ -267,7 +316,11 @@ pub fn classify(text: &str) -> Vec<Line> {
 
     // Captions sit next to photo credits.
     let keys: Vec<String> = lines.iter().map(|l| compare_key(l.text)).collect();
-    let duplicated = |i: usize| keys.iter().enumerate().any(|(j, k)| j != i && *k == keys[i]);
+    let duplicated = |i: usize| {
+        keys.iter()
+            .enumerate()
+            .any(|(j, k)| j != i && *k == keys[i])
+    };
     for c in 0..n {
         if lines[c].kind != Some(LineKind::Credit) {
             continue;
@@ -282,7 +335,8 @@ pub fn classify(text: &str) -> Vec<Line> {
             }
             let t = lines[j].text;
             let fragment = word_count(t) <= 12 && !ends_like_sentence(t);
-            let one = sentence_count(t) == 1 && (has_caption_cue(t) || ends_with_date(t) || duplicated(j));
+            let one = sentence_count(t) == 1
+                && (has_caption_cue(t) || ends_with_date(t) || duplicated(j));
             if fragment || one {
                 lines[j].kind = Some(LineKind::Caption);
             } else {
@@ -297,7 +351,8 @@ pub fn classify(text: &str) -> Vec<Line> {
                 break;
             }
             let t = lines[j].text;
-            let caption_twin = (0..n).any(|k| k != j && lines[k].kind == Some(LineKind::Caption) && keys[k] == keys[j]);
+            let caption_twin = (0..n)
+                .any(|k| k != j && lines[k].kind == Some(LineKind::Caption) && keys[k] == keys[j]);
             if sentence_count(t) == 1 && (has_caption_cue(t) || ends_with_date(t) || caption_twin) {
                 lines[j].kind = Some(LineKind::Caption);
             } else {
@@ -313,7 +368,9 @@ pub fn classify(text: &str) -> Vec<Line> {
             if word_count(lines[i].text) < 6 || word_count(lines[i].text) > 60 {
                 continue;
             }
-            let repeats = body.iter().any(|&j| j != i && keys[j].len() > keys[i].len() && keys[j].contains(keys[i].as_str()));
+            let repeats = body.iter().any(|&j| {
+                j != i && keys[j].len() > keys[i].len() && keys[j].contains(keys[i].as_str())
+            });
             if repeats {
                 lines[i].kind = Some(LineKind::PullQuote);
             }
@@ -332,7 +389,11 @@ pub fn classify(text: &str) -> Vec<Line> {
             && !matches!(last, Some(',' | ';' | ':'))
             && !t.starts_with(|c: char| c.is_lowercase())
             && i + 1 < n;
-        lines[i].kind = Some(if heading { LineKind::Heading } else { LineKind::Paragraph });
+        lines[i].kind = Some(if heading {
+            LineKind::Heading
+        } else {
+            LineKind::Paragraph
+        });
     }
 
     lines

@@ -12,11 +12,18 @@ use crate::text::{fold, words};
 use crate::vocab::vocab;
 
 /// Below this score two claims are not linked at all.
-pub const RELATED_MIN: f32 = 0.22;
-/// From this score, claims with the same polarity agree.
-pub const AGREES_MIN: f32 = 0.32;
+pub const RELATED_MIN: f32 = 0.20;
+/// From this score, claims with the same polarity and at least [`AGREES_MIN_PAIRS`] shared word
+/// pairs agree (say the same thing); below it they are only related.
+pub const AGREES_MIN: f32 = 0.40;
 /// From this score, claims of opposite polarity on a shared term dispute each other.
-pub const DISPUTES_MIN: f32 = 0.22;
+pub const DISPUTES_MIN: f32 = 0.30;
+/// Shared word pairs needed to call two claims agreeing: one shared idiom ("red lines") is not
+/// enough to say the same thing.
+pub const AGREES_MIN_PAIRS: usize = 2;
+/// Shared word pairs needed for any link (generic collocations such as "two countries", listed
+/// in `data/generic_phrases.txt`, do not count).
+pub const RELATED_MIN_PAIRS: usize = 1;
 /// Each claim keeps at most this many links, best first.
 pub const MAX_LINKS_PER_CLAIM: usize = 6;
 /// Terms in more claims than this do not generate candidates (they still score).
@@ -24,9 +31,16 @@ pub const POSTING_CAP: usize = 200;
 
 /// A crude English stem that makes "normalization", "normalizing" and "normalisation" meet.
 pub fn stem(word: &str) -> String {
-    let mut w = fold(word).replace("isation", "ization").replace("ise", "ize");
-    for suffix in ["ization", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly", "e"] {
-        if w.len() > suffix.len() + 3 && w.ends_with(suffix) && !(suffix == "s" && (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is"))) {
+    let mut w = fold(word)
+        .replace("isation", "ization")
+        .replace("ise", "ize");
+    for suffix in [
+        "ization", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly", "e",
+    ] {
+        if w.len() > suffix.len() + 3
+            && w.ends_with(suffix)
+            && !(suffix == "s" && (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")))
+        {
             w.truncate(w.len() - suffix.len());
             if suffix == "ies" || suffix == "ied" {
                 w.push('y');
@@ -41,68 +55,210 @@ pub fn stem(word: &str) -> String {
 }
 
 struct Terms {
-    /// term id → (weight boost, span of the term in the source, negated in this claim)
-    terms: HashMap<u32, (f32, (usize, usize), bool)>,
+    /// term id → what the claim says of it
+    terms: HashMap<u32, TermUse>,
+}
+
+#[derive(Clone, Copy)]
+struct TermUse {
+    boost: f32,
+    /// Span shown to readers; empty for terms with no readable span (skip pairs, entities).
+    span: (usize, usize),
+    /// A negation stands right before it ("not open", "no formal normalization").
+    negated: bool,
+    /// Its clause contains a negation anywhere ("avoids any reference to …").
+    clause_negative: bool,
+}
+
+/// Weight of a word pair relative to a single word: a shared phrase says more than a shared word.
+const PAIR_BOOST: f32 = 1.6;
+/// Weight of a generic collocation's pair ("two countries").
+const GENERIC_PAIR_BOOST: f32 = 0.3;
+
+/// A telling word pair (not an entity, not a generic collocation).
+fn is_pair(name: &str) -> bool {
+    name.contains(' ') && !name.starts_with("entity:") && !name.starts_with("generic:")
+}
+
+/// Word-pair keys of the generic collocations in `data/generic_phrases.txt`.
+fn generic_pairs() -> &'static std::collections::HashSet<String> {
+    static PAIRS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let v = vocab();
+        let mut out = std::collections::HashSet::new();
+        for phrase in include_str!("../data/generic_phrases.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let content: Vec<String> = words(phrase, 0)
+                .iter()
+                .map(|w| fold(w.text))
+                .filter(|w| !v.stopwords.contains(w))
+                .map(|w| stem(&w))
+                .collect();
+            for pair in content.windows(2) {
+                out.insert(format!("{} {}", pair[0], pair[1]));
+            }
+        }
+        out
+    })
 }
 
 fn negators() -> &'static [String] {
     &vocab().negations
 }
 
-fn claim_terms(claim: &Claim, intern: &mut HashMap<String, u32>) -> Terms {
+fn claim_terms(
+    claim: &Claim,
+    names: &[(usize, usize)],
+    intern: &mut HashMap<String, u32>,
+) -> Terms {
     let v = vocab();
-    let mut terms = HashMap::new();
+    let mut terms: HashMap<u32, TermUse> = HashMap::new();
     let id = |s: String, intern: &mut HashMap<String, u32>| {
         let n = intern.len() as u32;
         *intern.entry(s).or_insert(n)
     };
     let ws = words(&claim.text, claim.start);
-    let mut last_negation: Option<usize> = None;
-    let mut content: Vec<(String, (usize, usize), usize, bool)> = Vec::new();
+    // Clauses and where negations stand.
+    let mut clause_of = Vec::with_capacity(ws.len());
+    let mut is_negator = Vec::with_capacity(ws.len());
+    let mut clause = 0;
     for (k, w) in ws.iter().enumerate() {
         let lw = fold(w.text);
-        // clause punctuation between words resets negation
         if k > 0 {
             let gap = &claim.text[ws[k - 1].end - claim.start..w.start - claim.start];
-            if gap.contains([',', ';', ':', '—']) {
-                last_negation = None;
+            if gap.contains([',', ';', ':', '—', '(']) || CLAUSE_WORDS.contains(&lw.as_str()) {
+                clause += 1;
             }
         }
-        if negators().iter().any(|n| *n == lw) || lw.ends_with("nt") && w.text.contains(['\'', '’']) {
-            last_negation = Some(k);
-            continue;
-        }
-        if lw.len() < 3 || v.stopwords.contains(&lw) || lw.chars().all(|c| c.is_ascii_digit() || c == ',') {
-            continue;
-        }
-        let negated = last_negation.is_some_and(|n| k - n <= 4);
-        content.push((stem(w.text), (w.start, w.end), k, negated));
+        clause_of.push(clause);
+        is_negator.push(
+            negators().iter().any(|n| *n == lw)
+                || lw.ends_with("nt") && w.text.contains(['\'', '’']),
+        );
     }
-    for (s, span, _, neg) in &content {
+    let negative_clauses: std::collections::HashSet<usize> = (0..ws.len())
+        .filter(|k| is_negator[*k])
+        .map(|k| clause_of[k])
+        .collect();
+    let negated_at = |k: usize| {
+        (k.saturating_sub(NEGATION_REACH)..k).any(|j| is_negator[j] && clause_of[j] == clause_of[k])
+    };
+
+    // (stem, span, word index)
+    let mut content: Vec<(String, (usize, usize), usize)> = Vec::new();
+    for (k, w) in ws.iter().enumerate() {
+        let lw = fold(w.text);
+        if is_negator[k]
+            || lw.len() < 3
+            || v.stopwords.contains(&lw)
+            || lw.chars().all(|c| c.is_ascii_digit() || c == ',')
+        {
+            continue;
+        }
+        // Words of a name count once, as the entity, not as words and word pairs.
+        if names.iter().any(|&(a, b)| w.start >= a && w.end <= b) {
+            continue;
+        }
+        content.push((stem(w.text), (w.start, w.end), k));
+    }
+    let mut add = |t: u32, boost: f32, span: (usize, usize), k: usize| {
+        let e = terms.entry(t).or_insert(TermUse {
+            boost,
+            span,
+            negated: false,
+            clause_negative: false,
+        });
+        e.negated |= negated_at(k);
+        e.clause_negative |= negative_clauses.contains(&clause_of[k]);
+        if e.span.1 <= e.span.0 && span.1 > span.0 {
+            e.span = span;
+        }
+    };
+    for (s, span, k) in &content {
         let t = id(s.clone(), intern);
-        let e = terms.entry(t).or_insert((1.0, *span, *neg));
-        e.2 |= *neg;
+        add(t, 1.0, *span, *k);
     }
-    for pair in content.windows(2) {
-        if pair[1].2 - pair[0].2 <= 3 {
-            let t = id(format!("{} {}", pair[0].0, pair[1].0), intern);
-            let neg = pair[0].3 || pair[1].3;
-            let e = terms.entry(t).or_insert((1.6, (pair[0].1 .0, pair[1].1 .1), neg));
-            e.2 |= neg;
+    // Word pairs, adjacent or with one content word between ("freedom of military action" meets
+    // "freedom of action"); only an adjacent pair has a span worth showing.
+    for (i, first) in content.iter().enumerate() {
+        for (gap, second) in content.iter().skip(i + 1).take(2).enumerate() {
+            if second.2 - first.2 > 4 || clause_of[second.2] != clause_of[first.2] {
+                break;
+            }
+            let key = format!("{} {}", first.0, second.0);
+            let generic = generic_pairs().contains(&key);
+            let t = id(
+                if generic {
+                    format!("generic:{key}")
+                } else {
+                    key
+                },
+                intern,
+            );
+            let span = if gap == 0 {
+                (first.1 .0, second.1 .1)
+            } else {
+                (claim.start, claim.start)
+            };
+            add(
+                t,
+                if generic {
+                    GENERIC_PAIR_BOOST
+                } else {
+                    PAIR_BOOST
+                },
+                span,
+                first.2,
+            );
         }
     }
     for e in &claim.entities {
         let t = id(format!("entity:{e}"), intern);
-        terms.entry(t).or_insert((0.8, (claim.start, claim.start), false));
+        terms.entry(t).or_insert(TermUse {
+            boost: 0.8,
+            span: (claim.start, claim.start),
+            negated: false,
+            clause_negative: false,
+        });
     }
     Terms { terms }
 }
 
+/// A term is shown as shared when it has a readable span (not a skip pair or an entity).
+fn shown(terms: &Terms, t: u32) -> bool {
+    terms.terms.get(&t).is_some_and(|u| u.span.1 > u.span.0)
+}
+
+/// Words that open a new clause for negation scope.
+const CLAUSE_WORDS: [&str; 6] = ["but", "while", "although", "though", "whereas", "yet"];
+
+/// Words a negation may stand before a term and still negate it, within one clause.
+const NEGATION_REACH: usize = 2;
+
 /// Fills `claim.related` for every claim, and returns the clusters of linked claims.
 /// `document_of[i]` is the index into `document_ids` of `claims[i]`'s document.
-pub fn link(claims: &mut [Claim], document_of: &[usize], document_ids: &[String]) -> Vec<Cluster> {
+/// `names[i]` are the spans of entity mentions inside `claims[i]`.
+pub fn link(
+    claims: &mut [Claim],
+    names: &[Vec<(usize, usize)>],
+    document_of: &[usize],
+    document_ids: &[String],
+) -> Vec<Cluster> {
     let mut intern: HashMap<String, u32> = HashMap::new();
-    let all: Vec<Terms> = claims.iter().map(|c| claim_terms(c, &mut intern)).collect();
+    let all: Vec<Terms> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            claim_terms(
+                c,
+                names.get(i).map(Vec::as_slice).unwrap_or(&[]),
+                &mut intern,
+            )
+        })
+        .collect();
     let names: Vec<String> = {
         let mut v = vec![String::new(); intern.len()];
         for (k, i) in &intern {
@@ -117,16 +273,32 @@ pub fn link(claims: &mut [Claim], document_of: &[usize], document_ids: &[String]
             postings[*term as usize].push(c as u32);
         }
     }
-    let idf: Vec<f32> = postings.iter().map(|p| ((n as f32 + 1.0) / (p.len() as f32 + 0.5)).ln().max(0.0)).collect();
+    let idf: Vec<f32> = postings
+        .iter()
+        .map(|p| ((n as f32 + 1.0) / (p.len() as f32 + 0.5)).ln().max(0.0))
+        .collect();
     let weight = |t: u32, boost: f32| idf[t as usize] * boost;
-    let norms: Vec<f32> = all.iter().map(|t| t.terms.iter().map(|(k, (b, _, _))| weight(*k, *b).powi(2)).sum::<f32>().sqrt()).collect();
+    // A term no other claim has can never be shared: leaving it out of the norm keeps long claims
+    // from being penalised for their unique words.
+    let norms: Vec<f32> = all
+        .iter()
+        .map(|t| {
+            t.terms
+                .iter()
+                .filter(|(k, _)| postings[**k as usize].len() > 1)
+                .map(|(k, u)| weight(*k, u.boost).powi(2))
+                .sum::<f32>()
+                .sqrt()
+        })
+        .collect();
 
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut links: Vec<Vec<(usize, Relation, f32, Vec<u32>)>> = vec![Vec::new(); n];
     for a in 0..n {
         touched.clear();
-        for (term, (boost, _, _)) in &all[a].terms {
+        for (term, u) in &all[a].terms {
+            let boost = &u.boost;
             let list = &postings[*term as usize];
             if list.len() > POSTING_CAP || list.len() < 2 {
                 continue;
@@ -154,26 +326,47 @@ pub fn link(claims: &mut [Claim], document_of: &[usize], document_ids: &[String]
                 .terms
                 .iter()
                 .filter(|(t, _)| all[b].terms.contains_key(t))
-                .map(|(t, (boost, _, _))| (*t, weight(*t, *boost)))
+                .map(|(t, u)| (*t, weight(*t, u.boost)))
                 .filter(|(_, w)| *w > 0.0)
                 .collect();
             shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            let content_shared = shared.iter().filter(|(t, _)| !names[*t as usize].starts_with("entity:")).count();
-            if content_shared < 2 {
+            // A link needs a shared word pair and at least three shared terms in all: one common
+            // word, or one shared name, is not the same matter.
+            let pairs = shared
+                .iter()
+                .filter(|(t, _)| is_pair(&names[*t as usize]))
+                .count();
+            if pairs == 0 || shared.len() < 3 {
                 continue;
             }
             // Polarity: a telling shared term negated on one side only.
-            let conflict = shared.iter().take(4).any(|(t, _)| all[a].terms[t].2 != all[b].terms[t].2);
+            // Polarity: a shared phrase that one claim negates outright while the other's clause
+            // holds no negation at all.
+            let conflict = shared
+                .iter()
+                .filter(|(t, _)| {
+                    is_pair(&names[*t as usize]) && shown(&all[a], *t) && shown(&all[b], *t)
+                })
+                .take(3)
+                .any(|(t, _)| {
+                    let (x, y) = (all[a].terms[t], all[b].terms[t]);
+                    (x.negated && !y.clause_negative) || (y.negated && !x.clause_negative)
+                });
             let relation = if conflict && score >= DISPUTES_MIN {
                 Relation::Disputes
-            } else if score >= AGREES_MIN {
+            } else if score >= AGREES_MIN && pairs >= AGREES_MIN_PAIRS {
                 Relation::Agrees
-            } else if score >= RELATED_MIN {
+            } else if score >= RELATED_MIN && pairs >= RELATED_MIN_PAIRS {
                 Relation::Related
             } else {
                 continue;
             };
-            let ids: Vec<u32> = shared.iter().take(5).map(|(t, _)| *t).collect();
+            let ids: Vec<u32> = shared
+                .iter()
+                .filter(|(t, _)| shown(&all[a], *t))
+                .take(5)
+                .map(|(t, _)| *t)
+                .collect();
             links[a].push((b, relation, score, ids.clone()));
             links[b].push((a, relation, score, ids));
         }
@@ -198,7 +391,7 @@ pub fn link(claims: &mut [Claim], document_of: &[usize], document_ids: &[String]
     }
 
     let surface = |c: usize, t: u32| -> String {
-        let (s, e) = all[c].terms[&t].1;
+        let (s, e) = all[c].terms.get(&t).map(|x| x.span).unwrap_or((0, 0));
         let claim = &claims[c];
         if e > s {
             claim.text[s - claim.start..e - claim.start].to_string()
@@ -208,7 +401,11 @@ pub fn link(claims: &mut [Claim], document_of: &[usize], document_ids: &[String]
     };
     let mut shared_text: Vec<Vec<Vec<String>>> = Vec::with_capacity(n);
     for (a, l) in keep.iter().enumerate() {
-        shared_text.push(l.iter().map(|(_, _, _, ids)| ids.iter().map(|t| surface(a, *t)).collect()).collect());
+        shared_text.push(
+            l.iter()
+                .map(|(_, _, _, ids)| ids.iter().map(|t| surface(a, *t)).collect())
+                .collect(),
+        );
     }
 
     // Clusters: connected components over agreeing and disputing links.

@@ -19,11 +19,19 @@ pub struct Input {
 }
 
 pub fn error(file: &str, message: impl Into<String>) -> Diagnostic {
-    Diagnostic { file: file.to_string(), severity: Severity::Error, message: message.into() }
+    Diagnostic {
+        file: file.to_string(),
+        severity: Severity::Error,
+        message: message.into(),
+    }
 }
 
 pub fn warning(file: &str, message: impl Into<String>) -> Diagnostic {
-    Diagnostic { file: file.to_string(), severity: Severity::Warning, message: message.into() }
+    Diagnostic {
+        file: file.to_string(),
+        severity: Severity::Warning,
+        message: message.into(),
+    }
 }
 
 fn human_size(bytes: usize) -> String {
@@ -58,11 +66,18 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(error(
             file,
-            if bytes.is_empty() { "empty file" } else { "empty file (only white space)" },
+            if bytes.is_empty() {
+                "empty file"
+            } else {
+                "empty file (only white space)"
+            },
         ));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(error(file, "UTF-16 text is not supported: save the file as UTF-8"));
+        return Err(error(
+            file,
+            "UTF-16 text is not supported: save the file as UTF-8",
+        ));
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
@@ -76,7 +91,10 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
                 .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
                 .count();
             if controls * 10 > text.chars().take(8192).count() {
-                return Err(error(file, "binary file (mostly control characters), not text"));
+                return Err(error(
+                    file,
+                    "binary file (mostly control characters), not text",
+                ));
             }
             Ok(text)
         }
@@ -124,7 +142,11 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
                 }
             }
             Err(e) => {
-                let what = if first { "cannot read the folder" } else { "cannot read a sub-folder" };
+                let what = if first {
+                    "cannot read the folder"
+                } else {
+                    "cannot read a sub-folder"
+                };
                 diagnostics.push(error(&d.display().to_string(), format!("{what}: {e}")));
             }
         }
@@ -148,7 +170,11 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
                 format!(
                     "skipped: not an article file (expected .{}, found {})",
                     TEXT_EXTENSIONS.join(", ."),
-                    if ext.is_empty() { "no extension".to_string() } else { format!(".{ext}") }
+                    if ext.is_empty() {
+                        "no extension".to_string()
+                    } else {
+                        format!(".{ext}")
+                    }
                 ),
             ));
             continue;
@@ -163,10 +189,17 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
             Err(e) => diagnostics.push(error(&name, format!("cannot read: {e}"))),
         }
     }
-    if inputs.is_empty() && diagnostics.iter().all(|d| d.severity != Severity::Error || !d.message.starts_with("cannot read the folder")) {
+    if inputs.is_empty()
+        && diagnostics.iter().all(|d| {
+            d.severity != Severity::Error || !d.message.starts_with("cannot read the folder")
+        })
+    {
         diagnostics.push(error(
             &shown,
-            format!("no article files (.{}) in this folder", TEXT_EXTENSIONS.join(", .")),
+            format!(
+                "no article files (.{}) in this folder",
+                TEXT_EXTENSIONS.join(", .")
+            ),
         ));
     }
     (inputs, diagnostics)
@@ -179,15 +212,27 @@ mod tests {
     #[test]
     fn bad_bytes_get_named_reasons() {
         assert_eq!(decode("a.txt", b"").unwrap_err().message, "empty file");
-        assert!(decode("a.txt", b"  \n\t").unwrap_err().message.contains("only white space"));
-        assert!(decode("b.txt", b"ab\0cd").unwrap_err().message.contains("binary"));
+        assert!(decode("a.txt", b"  \n\t")
+            .unwrap_err()
+            .message
+            .contains("only white space"));
+        assert!(decode("b.txt", b"ab\0cd")
+            .unwrap_err()
+            .message
+            .contains("binary"));
         let e = decode("c.txt", b"caf\xe9 au lait").unwrap_err();
         assert_eq!(e.file, "c.txt");
         assert!(e.message.contains("not UTF-8"), "{}", e.message);
         assert!(e.message.contains("offset 3"), "{}", e.message);
-        assert!(decode("d.txt", b"\xff\xfeh\0i\0").unwrap_err().message.contains("UTF-16"));
+        assert!(decode("d.txt", b"\xff\xfeh\0i\0")
+            .unwrap_err()
+            .message
+            .contains("UTF-16"));
         assert_eq!(decode("e.txt", "Héllo.".as_bytes()).unwrap(), "Héllo.");
         let big = vec![b'a'; MAX_FILE_BYTES + 1];
-        assert!(decode("f.txt", &big).unwrap_err().message.starts_with("too large: 8.0 MB"));
+        assert!(decode("f.txt", &big)
+            .unwrap_err()
+            .message
+            .starts_with("too large: 8.0 MB"));
     }
 }

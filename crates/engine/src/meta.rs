@@ -21,7 +21,12 @@ pub struct Meta {
 }
 
 fn evidence(line: &Line, start: usize, end: usize) -> Evidence {
-    Evidence { line: line.number, start: line.start + start, end: line.start + end, line_text: line.text.clone() }
+    Evidence {
+        line: line.number,
+        start: line.start + start,
+        end: line.start + end,
+        line_text: line.text.clone(),
+    }
 }
 
 /// Trims space and separators from a sub-span of `s`.
@@ -29,8 +34,15 @@ fn clean(s: &str, start: usize, end: usize) -> (usize, usize) {
     let part = &s[start..end];
     let (a, b) = trim_span(part);
     let inner = &part[a..b];
-    let lead = inner.len() - inner.trim_start_matches(|c: char| is_space(c) || is_dash(c) || matches!(c, '|' | ',' | '·' | ':')).len();
-    let tail = inner.trim_end_matches(|c: char| is_space(c) || is_dash(c) || matches!(c, '|' | ',' | '·' | ':')).len();
+    let lead = inner.len()
+        - inner
+            .trim_start_matches(|c: char| {
+                is_space(c) || is_dash(c) || matches!(c, '|' | ',' | '·' | ':')
+            })
+            .len();
+    let tail = inner
+        .trim_end_matches(|c: char| is_space(c) || is_dash(c) || matches!(c, '|' | ',' | '·' | ':'))
+        .len();
     if tail <= lead {
         return (start + a, start + a);
     }
@@ -40,7 +52,10 @@ fn clean(s: &str, start: usize, end: usize) -> (usize, usize) {
 fn is_role(s: &str) -> bool {
     let v = vocab();
     let lower = s.to_lowercase();
-    v.bio_nouns.iter().chain(v.titles.iter()).any(|t| !crate::text::find_phrase(&lower, &t.to_lowercase()).is_empty())
+    v.bio_nouns
+        .iter()
+        .chain(v.titles.iter())
+        .any(|t| !crate::text::find_phrase(&lower, &t.to_lowercase()).is_empty())
         || lower.contains("staff")
 }
 
@@ -53,7 +68,9 @@ fn looks_like_name(s: &str) -> bool {
 /// the span of the agency inside the parentheses, if any.
 pub fn dateline(text: &str) -> Option<(usize, Option<(usize, usize)>)> {
     let head: String = text.chars().take(80).collect();
-    let (dash_at, dash) = head.char_indices().find(|(i, c)| is_dash(*c) && *i > 0 && head[..*i].ends_with(' '))?;
+    let (dash_at, dash) = head
+        .char_indices()
+        .find(|(i, c)| is_dash(*c) && *i > 0 && head[..*i].ends_with(' '))?;
     let prefix = &text[..dash_at];
     let first = words(prefix, 0).into_iter().next()?;
     if first.start != 0 || !first.is_all_caps() {
@@ -61,7 +78,10 @@ pub fn dateline(text: &str) -> Option<(usize, Option<(usize, usize)>)> {
     }
     // Everything before the dash must be capitalised words, commas and one parenthesis group.
     let (bare, agency) = match (prefix.find('('), prefix.find(')')) {
-        (Some(a), Some(b)) if b > a => (format!("{}{}", &prefix[..a], &prefix[b + 1..]), Some(clean(prefix, a + 1, b))),
+        (Some(a), Some(b)) if b > a => (
+            format!("{}{}", &prefix[..a], &prefix[b + 1..]),
+            Some(clean(prefix, a + 1, b)),
+        ),
         (None, None) => (prefix.to_string(), None),
         _ => return None,
     };
@@ -83,7 +103,10 @@ fn parse_byline(line: &Line, meta: &mut Meta) {
         return;
     }
     let lead = t.len() - t.trim_start().len();
-    if let Some(rest) = t[lead..].strip_prefix("By ").or_else(|| t[lead..].strip_prefix("BY ")) {
+    if let Some(rest) = t[lead..]
+        .strip_prefix("By ")
+        .or_else(|| t[lead..].strip_prefix("BY "))
+    {
         let base = t.len() - rest.len();
         // split on | or · (or " - ")
         let mut parts = Vec::new();
@@ -112,7 +135,9 @@ fn parse_byline(line: &Line, meta: &mut Meta) {
             if k == 0 {
                 // "Jane Doe, Outlet" or "Jane Doe, Senior Writer"
                 let (name_end, outlet) = match part.find(", ") {
-                    Some(c) if !is_role(&part[c + 2..]) && looks_like_name(&part[c + 2..]) => (c, Some(clean(t, a + c + 2, b))),
+                    Some(c) if !is_role(&part[c + 2..]) && looks_like_name(&part[c + 2..]) => {
+                        (c, Some(clean(t, a + c + 2, b)))
+                    }
                     Some(c) => (c, None),
                     None => (part.len(), None),
                 };
@@ -140,7 +165,12 @@ fn parse_byline(line: &Line, meta: &mut Meta) {
             meta.provenance.date = Some(evidence(line, off, off + used));
         }
         let (a, b) = clean(t, off + used, t.len());
-        if b > a && meta.outlet.is_none() && looks_like_name(&t[a..b]) && !is_role(&t[a..b]) && date_at_start(&t[a..b]).is_none() {
+        if b > a
+            && meta.outlet.is_none()
+            && looks_like_name(&t[a..b])
+            && !is_role(&t[a..b])
+            && date_at_start(&t[a..b]).is_none()
+        {
             meta.outlet = Some(t[a..b].to_string());
             meta.provenance.outlet = Some(evidence(line, a, b));
         }
@@ -151,11 +181,15 @@ fn parse_byline(line: &Line, meta: &mut Meta) {
 fn outlet_after_cue(line: &Line) -> Option<(usize, usize)> {
     let lower = crate::text::lower_keep_offsets(&line.text);
     for cue in &vocab().outlet_cues {
-        let Some(at) = lower.find(cue.as_str()) else { continue };
+        let Some(at) = lower.find(cue.as_str()) else {
+            continue;
+        };
         let from = at + cue.len();
         let ws = words(&line.text[from..], from);
         let mut end = None;
-        let year_skip = ws.first().is_some_and(|w| w.text.len() == 4 && w.text.chars().all(|c| c.is_ascii_digit()));
+        let year_skip = ws
+            .first()
+            .is_some_and(|w| w.text.len() == 4 && w.text.chars().all(|c| c.is_ascii_digit()));
         for (k, w) in ws.iter().enumerate().skip(usize::from(year_skip)) {
             let gap = &line.text[end.map(|(_, e)| e).unwrap_or(w.start)..w.start];
             if !w.is_capitalised() || gap.contains(|c: char| !is_space(c)) || k > 6 {
@@ -207,7 +241,12 @@ pub fn extract(lines: &[Line]) -> Meta {
     }
     // Site chrome may name the outlet ("privacy policy of …", "© 2026 …").
     if meta.outlet.is_none() {
-        for line in lines.iter().filter(|l| matches!(l.kind, LineKind::Boilerplate | LineKind::Bio | LineKind::Byline)) {
+        for line in lines.iter().filter(|l| {
+            matches!(
+                l.kind,
+                LineKind::Boilerplate | LineKind::Bio | LineKind::Byline
+            )
+        }) {
             if let Some((a, b)) = outlet_after_cue(line) {
                 meta.outlet = Some(line.text[a..b].to_string());
                 meta.provenance.outlet = Some(evidence(line, a, b));

@@ -76,7 +76,11 @@ impl LineKind {
     pub fn is_content(self) -> bool {
         matches!(
             self,
-            LineKind::Title | LineKind::Dek | LineKind::Heading | LineKind::Paragraph | LineKind::ListItem
+            LineKind::Title
+                | LineKind::Dek
+                | LineKind::Heading
+                | LineKind::Paragraph
+                | LineKind::ListItem
         )
     }
 }

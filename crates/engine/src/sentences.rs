@@ -35,7 +35,9 @@ pub fn split(text: &str, base: usize) -> Vec<(usize, usize)> {
         }
         let at_end = k >= chars.len();
         let spaced = k > j;
-        let opener = chars.get(k).is_some_and(|&(_, n)| n.is_uppercase() || n.is_ascii_digit() || is_opening_punct(n) || matches!(n, '–' | '—'));
+        let opener = chars.get(k).is_some_and(|&(_, n)| {
+            n.is_uppercase() || n.is_ascii_digit() || is_opening_punct(n) || matches!(n, '–' | '—')
+        });
         if at_end || (spaced && opener && !(c == '.' && is_abbreviation(text, pos))) {
             push(&mut out, text, start, end, base);
             start = chars.get(k).map(|x| x.0).unwrap_or(text.len());
@@ -73,7 +75,13 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     }
     // Initials and dotted acronyms: "J.", "U.S.", "U.N."
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    let dotted = word.chars().enumerate().all(|(i, c)| if i % 2 == 0 { c.is_uppercase() } else { c == '.' });
+    let dotted = word.chars().enumerate().all(|(i, c)| {
+        if i % 2 == 0 {
+            c.is_uppercase()
+        } else {
+            c == '.'
+        }
+    });
     !letters.is_empty() && dotted && word.len() <= 8
 }
 
@@ -95,9 +103,18 @@ mod tests {
 
     #[test]
     fn handles_initials_nbsp_and_questions() {
-        assert_eq!(texts("J. R. Smith wrote it. Why?\u{a0}Because."), ["J. R. Smith wrote it.", "Why?", "Because."]);
-        assert_eq!(texts("no end punctuation here"), ["no end punctuation here"]);
-        assert_eq!(texts("Talks begin Jan. 5 in Paris. They end soon."), ["Talks begin Jan. 5 in Paris.", "They end soon."]);
+        assert_eq!(
+            texts("J. R. Smith wrote it. Why?\u{a0}Because."),
+            ["J. R. Smith wrote it.", "Why?", "Because."]
+        );
+        assert_eq!(
+            texts("no end punctuation here"),
+            ["no end punctuation here"]
+        );
+        assert_eq!(
+            texts("Talks begin Jan. 5 in Paris. They end soon."),
+            ["Talks begin Jan. 5 in Paris.", "They end soon."]
+        );
     }
 
     #[test]

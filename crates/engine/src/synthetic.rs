@@ -28,18 +28,146 @@ impl Rng {
     }
 }
 
-const FIRST: [&str; 24] = ["Amira", "Daniel", "Leila", "Omar", "Sofia", "Yusuf", "Hannah", "Karim", "Maya", "Tariq", "Elena", "Samir", "Noa", "Rami", "Irene", "Walid", "Dana", "Faisal", "Lina", "Marco", "Nadia", "Ozan", "Rana", "Tomas"];
-const LAST: [&str; 24] = ["Haddad", "Cohen", "Mansour", "Levi", "Demir", "Khalil", "Weiss", "Aziz", "Novak", "Saleh", "Friedman", "Nasser", "Kaya", "Barakat", "Stein", "Hamdan", "Rossi", "Yilmaz", "Darwish", "Adler", "Qasim", "Moreau", "Sabbagh", "Ortiz"];
-const TITLES: [&str; 8] = ["Foreign Minister", "Defense Minister", "Energy Minister", "Special Envoy", "Prime Minister", "Finance Minister", "spokeswoman", "ambassador"];
-const PLACES: [&str; 20] = ["Syria", "Israel", "Lebanon", "Jordan", "Egypt", "Iraq", "Türkiye", "Iran", "Qatar", "Saudi Arabia", "Paris", "Damascus", "Amman", "Cairo", "Beirut", "Ankara", "Aleppo", "Golan Heights", "Gaza", "Europe"];
-const ORGS: [&str; 12] = ["Regional Water Authority", "Levant Energy Council", "Northern Border Commission", "Coastal Trade Forum", "National Grid Agency", "Eastern Relief Fund", "Harbor Development Bank", "Civil Defense Service", "Border Monitoring Office", "Desert Rail Company", "Public Health Institute", "Joint Customs Committee"];
-const OUTLETS: [&str; 10] = ["The Daily Ledger", "Levant Observer", "Harbor Times", "The Evening Courier", "Crescent News", "Northern Gazette", "The Meridian Post", "Desert Herald", "Atlas Review", "The Coastal Journal"];
-const TOPICS: [&str; 16] = ["water sharing", "border crossings", "power exports", "grain shipments", "refugee returns", "ceasefire monitoring", "port access", "rail links", "gas pipelines", "customs rules", "airspace coordination", "reconstruction funding", "prisoner exchanges", "fishing rights", "aid corridors", "electricity prices"];
-const VERBS: [&str; 10] = ["agreed to expand", "refused to discuss", "proposed a review of", "signed a memorandum on", "postponed talks on", "announced new limits on", "called for an inquiry into", "pledged funding for", "rejected a plan for", "welcomed progress on"];
-const ADJ: [&str; 10] = ["fragile", "ambitious", "overdue", "modest", "controversial", "tentative", "sweeping", "narrow", "symbolic", "pragmatic"];
-const POLLSTERS: [&str; 6] = ["Arab Barometer", "Gallup", "YouGov", "Ipsos", "Zogby Research", "Pew Research Center"];
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const NUMBER_WORDS: [&str; 6] = ["Forty-three", "Sixty-one", "Twenty-eight", "Fifty-five", "Thirty-seven", "Seventy-two"];
+const FIRST: [&str; 24] = [
+    "Amira", "Daniel", "Leila", "Omar", "Sofia", "Yusuf", "Hannah", "Karim", "Maya", "Tariq",
+    "Elena", "Samir", "Noa", "Rami", "Irene", "Walid", "Dana", "Faisal", "Lina", "Marco", "Nadia",
+    "Ozan", "Rana", "Tomas",
+];
+const LAST: [&str; 24] = [
+    "Haddad", "Cohen", "Mansour", "Levi", "Demir", "Khalil", "Weiss", "Aziz", "Novak", "Saleh",
+    "Friedman", "Nasser", "Kaya", "Barakat", "Stein", "Hamdan", "Rossi", "Yilmaz", "Darwish",
+    "Adler", "Qasim", "Moreau", "Sabbagh", "Ortiz",
+];
+const TITLES: [&str; 8] = [
+    "Foreign Minister",
+    "Defense Minister",
+    "Energy Minister",
+    "Special Envoy",
+    "Prime Minister",
+    "Finance Minister",
+    "spokeswoman",
+    "ambassador",
+];
+const PLACES: [&str; 20] = [
+    "Syria",
+    "Israel",
+    "Lebanon",
+    "Jordan",
+    "Egypt",
+    "Iraq",
+    "Türkiye",
+    "Iran",
+    "Qatar",
+    "Saudi Arabia",
+    "Paris",
+    "Damascus",
+    "Amman",
+    "Cairo",
+    "Beirut",
+    "Ankara",
+    "Aleppo",
+    "Golan Heights",
+    "Gaza",
+    "Europe",
+];
+const ORGS: [&str; 12] = [
+    "Regional Water Authority",
+    "Levant Energy Council",
+    "Northern Border Commission",
+    "Coastal Trade Forum",
+    "National Grid Agency",
+    "Eastern Relief Fund",
+    "Harbor Development Bank",
+    "Civil Defense Service",
+    "Border Monitoring Office",
+    "Desert Rail Company",
+    "Public Health Institute",
+    "Joint Customs Committee",
+];
+const OUTLETS: [&str; 10] = [
+    "The Daily Ledger",
+    "Levant Observer",
+    "Harbor Times",
+    "The Evening Courier",
+    "Crescent News",
+    "Northern Gazette",
+    "The Meridian Post",
+    "Desert Herald",
+    "Atlas Review",
+    "The Coastal Journal",
+];
+const TOPICS: [&str; 16] = [
+    "water sharing",
+    "border crossings",
+    "power exports",
+    "grain shipments",
+    "refugee returns",
+    "ceasefire monitoring",
+    "port access",
+    "rail links",
+    "gas pipelines",
+    "customs rules",
+    "airspace coordination",
+    "reconstruction funding",
+    "prisoner exchanges",
+    "fishing rights",
+    "aid corridors",
+    "electricity prices",
+];
+const VERBS: [&str; 10] = [
+    "agreed to expand",
+    "refused to discuss",
+    "proposed a review of",
+    "signed a memorandum on",
+    "postponed talks on",
+    "announced new limits on",
+    "called for an inquiry into",
+    "pledged funding for",
+    "rejected a plan for",
+    "welcomed progress on",
+];
+const ADJ: [&str; 10] = [
+    "fragile",
+    "ambitious",
+    "overdue",
+    "modest",
+    "controversial",
+    "tentative",
+    "sweeping",
+    "narrow",
+    "symbolic",
+    "pragmatic",
+];
+const POLLSTERS: [&str; 6] = [
+    "Arab Barometer",
+    "Gallup",
+    "YouGov",
+    "Ipsos",
+    "Zogby Research",
+    "Pew Research Center",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const NUMBER_WORDS: [&str; 6] = [
+    "Forty-three",
+    "Sixty-one",
+    "Twenty-eight",
+    "Fifty-five",
+    "Thirty-seven",
+    "Seventy-two",
+];
 
 fn person(r: &mut Rng) -> String {
     format!("{} {}", r.pick(&FIRST), r.pick(&LAST))
@@ -70,14 +198,37 @@ pub fn article(seed: u64, target: usize) -> String {
     let mut r = Rng::new(seed);
     let mut out = String::with_capacity(target + 512);
     let topic = r.pick(&TOPICS);
-    out.push_str(&format!("{} and {} trade blame over {}\n", r.pick(&PLACES), r.pick(&PLACES), topic));
+    out.push_str(&format!(
+        "{} and {} trade blame over {}\n",
+        r.pick(&PLACES),
+        r.pick(&PLACES),
+        topic
+    ));
     if r.below(2) == 0 {
-        out.push_str(&format!("A {} step that leaves the hardest questions open\n", r.pick(&ADJ)));
+        out.push_str(&format!(
+            "A {} step that leaves the hardest questions open\n",
+            r.pick(&ADJ)
+        ));
     }
-    let date = format!("{} {}, {}", r.pick(&MONTHS), 1 + r.below(28), 2020 + r.below(6));
+    let date = format!(
+        "{} {}, {}",
+        r.pick(&MONTHS),
+        1 + r.below(28),
+        2020 + r.below(6)
+    );
     match r.below(3) {
-        0 => out.push_str(&format!("By {} | {} | {}\n\n", person(&mut r), r.pick(&OUTLETS), date)),
-        1 => out.push_str(&format!("By {}, {}\n{}\n\n", person(&mut r), r.pick(&OUTLETS), date)),
+        0 => out.push_str(&format!(
+            "By {} | {} | {}\n\n",
+            person(&mut r),
+            r.pick(&OUTLETS),
+            date
+        )),
+        1 => out.push_str(&format!(
+            "By {}, {}\n{}\n\n",
+            person(&mut r),
+            r.pick(&OUTLETS),
+            date
+        )),
         _ => out.push_str(&format!("{}\n\n", date)),
     }
     let dateline = r.below(3) == 0;
@@ -111,7 +262,12 @@ pub fn article(seed: u64, target: usize) -> String {
 /// `count` articles of about `bytes_each` bytes, as (file name, text).
 pub fn corpus(count: usize, bytes_each: usize, seed: u64) -> Vec<(String, String)> {
     (0..count)
-        .map(|i| (format!("gen_{i:05}.txt"), article(seed.wrapping_add(i as u64 * 7919), bytes_each)))
+        .map(|i| {
+            (
+                format!("gen_{i:05}.txt"),
+                article(seed.wrapping_add(i as u64 * 7919), bytes_each),
+            )
+        })
         .collect()
 }
 

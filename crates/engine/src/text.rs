@@ -7,7 +7,11 @@
 
 /// Characters that count as white space around lines and words (includes NBSP, BOM, zero-width).
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+        )
 }
 
 pub fn is_apostrophe(c: char) -> bool {
@@ -176,7 +180,11 @@ pub fn words(s: &str, base: usize) -> Vec<Word<'_>> {
                 break;
             }
         }
-        out.push(Word { text: word, start: base + start, end: base + end });
+        out.push(Word {
+            text: word,
+            start: base + start,
+            end: base + end,
+        });
     }
     out
 }
@@ -202,8 +210,8 @@ pub fn find_phrase(hay_lower: &str, needle: &str) -> Vec<usize> {
         let last = needle.chars().next_back();
         let word_before = first.is_some_and(|c| c.is_alphanumeric())
             && before.is_some_and(|c| c.is_alphanumeric());
-        let word_after = last.is_some_and(|c| c.is_alphanumeric())
-            && after.is_some_and(|c| c.is_alphanumeric());
+        let word_after =
+            last.is_some_and(|c| c.is_alphanumeric()) && after.is_some_and(|c| c.is_alphanumeric());
         if !word_before && !word_after {
             out.push(at);
         }
@@ -264,7 +272,10 @@ mod tests {
     fn words_keep_spans_and_drop_possessives() {
         let s = "Syria’s U.S.-backed al-Sharaa met 1,000 people.";
         let w: Vec<_> = words(s, 0).iter().map(|w| w.text).collect();
-        assert_eq!(w, ["Syria", "U.S.", "backed", "al", "Sharaa", "met", "1,000", "people"]);
+        assert_eq!(
+            w,
+            ["Syria", "U.S.", "backed", "al", "Sharaa", "met", "1,000", "people"]
+        );
         let ws = words(s, 10);
         assert_eq!(ws[0].start, 10);
         assert_eq!(&s[ws[1].start - 10..ws[1].end - 10], "U.S.");

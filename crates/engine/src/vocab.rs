@@ -119,7 +119,10 @@ fn build() -> Vocab {
         }
         let idx = gazetteer.len();
         for alias in &aliases {
-            let caps = alias.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+            let caps = alias
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
             let key = name_key(alias);
             gazetteer_matcher.add(alias, idx);
             alias_index.entry(key).or_insert((idx, caps));
@@ -159,7 +162,10 @@ fn build() -> Vocab {
         for surface in cols[2].split('|') {
             units.push((
                 surface.trim().to_string(),
-                Unit { canonical: cols[0].to_string(), kind },
+                Unit {
+                    canonical: cols[0].to_string(),
+                    kind,
+                },
             ));
         }
     }
@@ -211,16 +217,26 @@ fn build() -> Vocab {
         kind_cues,
         kind_vetoes,
         negations: words_list(include_str!("../data/negations.txt")),
-        stopwords: words_list(include_str!("../data/stopwords.txt")).into_iter().map(|w| fold(&w)).collect(),
+        stopwords: words_list(include_str!("../data/stopwords.txt"))
+            .into_iter()
+            .map(|w| fold(&w))
+            .collect(),
         units,
         number_words,
         scale_words,
-        economic_cues: words_list(include_str!("../data/economic_cues.txt")).into_iter().collect(),
+        economic_cues: words_list(include_str!("../data/economic_cues.txt"))
+            .into_iter()
+            .collect(),
         boilerplate,
         agencies: tagged(captions, "agency"),
         credit_prefixes: tagged(captions, "credit"),
-        caption_cues: tagged(captions, "cue").into_iter().map(|c| c.to_lowercase()).collect(),
-        abbreviations: words_list(include_str!("../data/abbreviations.txt")).into_iter().collect(),
+        caption_cues: tagged(captions, "cue")
+            .into_iter()
+            .map(|c| c.to_lowercase())
+            .collect(),
+        abbreviations: words_list(include_str!("../data/abbreviations.txt"))
+            .into_iter()
+            .collect(),
         bio_nouns: tagged(captions, "bio"),
         outlet_cues: entries(include_str!("../data/outlet_cues.txt"))
             .map(|l| l.trim_start().to_lowercase())
@@ -244,7 +260,10 @@ mod tests {
         assert!(v.gazetteer.len() > 50);
         assert!(v.speech_verbs.iter().any(|s| s == "said"));
         assert!(v.speech_participles.iter().any(|s| s == "announcing"));
-        assert!(v.units.iter().any(|(s, u)| s == "per cent" && u.canonical == "%"));
+        assert!(v
+            .units
+            .iter()
+            .any(|(s, u)| s == "per cent" && u.canonical == "%"));
         assert_eq!(v.number_words.get("forty"), Some(&40.0));
         assert_eq!(v.scale_words.get("billion"), Some(&1e9));
         assert!(v.abbreviations.contains("Dr."));
