@@ -6,11 +6,22 @@
 //! sentences that continue it ("The statement added that …", a poll's later figures). When nothing
 //! attributes a claim, its speaker is `None`: the article's own voice.
 
+use crate::entities::is_title_word;
 use crate::model::{ClaimKind, EntityKind, SpeakerKind};
 use crate::text::{
     find_phrase, is_closing_punct, is_opening_punct, is_space, lower_keep_offsets, word_count,
-    words,
+    words, PhraseSet, Tokens,
 };
+
+/// Matches of a cue set in a clause as (byte position, byte length), in the list's order.
+fn cue_positions(tokens: &Tokens, set: &PhraseSet) -> Vec<(usize, usize)> {
+    let mut found = tokens.find(set);
+    found.sort_by_key(|m| (m.index, m.start));
+    found
+        .into_iter()
+        .map(|m| (m.start, m.end - m.start))
+        .collect()
+}
 use crate::vocab::vocab;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +39,8 @@ pub struct Context {
     /// The owner of the last statement introduced ("the State Department issued a statement").
     statement_owner: Option<(String, SpeakerKind)>,
     last_speaker: Option<Speaker>,
+    /// Every speaker named so far, oldest first.
+    speakers: Vec<Speaker>,
     /// Set while consecutive claims report a poll's figures.
     pub poll: Option<Speaker>,
 }
@@ -107,8 +120,38 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
     if phrase.is_empty() {
         return None;
     }
+    let ws_all = words(phrase, 0);
+    let whole = v.gazetteer_matcher.scan(phrase, 0, &ws_all, &[]);
+    let covers_all = whole.len() == 1 && whole[0].0 == 0 && whole[0].1 == ws_all.len();
+    // "Energy Minister Rania Haddad" is Rania Haddad.
+    let titled = ws_all
+        .iter()
+        .rposition(|w| is_title_word(w.text))
+        .filter(|&t| {
+            let name = &ws_all[t + 1..];
+            (2..=4).contains(&name.len())
+                && name.iter().all(|w| w.is_capitalised())
+                && !name
+                    .iter()
+                    .any(|w| v.org_suffixes.iter().any(|s| s == w.text))
+        });
+    let phrase = match titled {
+        Some(t) if !covers_all => &phrase[ws_all[t + 1].start..],
+        _ => phrase,
+    };
     let ws = words(phrase, 0);
-    let found = v.gazetteer_matcher.scan(phrase, 0, &ws, &[]);
+    // "the Jordanian Customs Department" is the department, not Jordan.
+    let organisation_name = !covers_all
+        && ws.len() >= 2
+        && ws.iter().all(|w| w.is_capitalised())
+        && ws
+            .last()
+            .is_some_and(|w| v.org_suffixes.iter().any(|s| s == w.text));
+    let found = if organisation_name {
+        Vec::new()
+    } else {
+        v.gazetteer_matcher.scan(phrase, 0, &ws, &[])
+    };
     let rank = |k: EntityKind| match k {
         EntityKind::Person => 0,
         EntityKind::Organisation => 1,
@@ -133,7 +176,11 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
     }
     let lower = phrase.to_lowercase();
     let has = |list: &[String]| list.iter().any(|n| !find_phrase(&lower, n).is_empty());
-    let kind = if poll || has(&v.poll_nouns) {
+    let unnamed = v.unnamed_sources.iter().any(|u| *u == lower)
+        || has(&v.unnamed_sources) && !ws.iter().all(|w| w.is_capitalised());
+    let kind = if unnamed {
+        SpeakerKind::Unnamed
+    } else if poll || has(&v.poll_nouns) {
         SpeakerKind::Poll
     } else if has(&v.document_nouns) {
         SpeakerKind::Document
@@ -193,12 +240,12 @@ fn cut_phrase(s: &str) -> &str {
 }
 
 /// The owner of "X issued a statement" / "a statement was published by X" in `s`.
-fn statement_intro(s: &str, lower: &str) -> Option<(usize, String, usize)> {
+fn statement_intro(s: &str, lower: &str, tokens: &Tokens) -> Option<(usize, String, usize)> {
     let v = vocab();
-    for noun in &v.document_nouns {
-        for pos in find_phrase(lower, noun) {
+    {
+        for (pos, noun_len) in cue_positions(tokens, &v.document_set) {
             let before = &lower[..pos];
-            let after_pos = pos + noun.len();
+            let after_pos = pos + noun_len;
             // active: "<X> issued a [joint] statement"
             for verb in ["issued", "published", "released", "put out"] {
                 if let Some(vp) = before.rfind(&format!(" {verb} ")) {
@@ -228,6 +275,27 @@ fn statement_intro(s: &str, lower: &str) -> Option<(usize, String, usize)> {
         }
     }
     None
+}
+
+/// "the department added": the last speaker whose name has that word.
+fn organisation_anaphor(subject: &str, ctx: &Context) -> Option<Speaker> {
+    let noun = subject.strip_prefix("the ")?;
+    if noun.contains(' ')
+        || !vocab()
+            .org_suffixes
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(noun))
+    {
+        return None;
+    }
+    ctx.speakers
+        .iter()
+        .rev()
+        .find(|s| s.name.to_lowercase().split(' ').any(|w| w == noun))
+        .map(|s| Speaker {
+            carried: true,
+            ..s.clone()
+        })
 }
 
 fn pronoun_speaker(word: &str, ctx: &Context) -> Option<Speaker> {
@@ -317,10 +385,11 @@ fn valid_subject(seg: &str) -> bool {
 pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
     let v = vocab();
     let lower = lower_keep_offsets(s);
+    let tokens = Tokens::new(s);
     let mut found: Option<Speaker> = None;
 
     // 1. A statement introduced here: remember its owner; "…statement saying that" attributes.
-    if let Some((_, owner, after)) = statement_intro(s, &lower) {
+    if let Some((_, owner, after)) = statement_intro(s, &lower, &tokens) {
         if let Some((name, kind)) = canonical(&owner, false) {
             ctx.statement_owner = Some((name.clone(), kind));
             let tail = &lower[after..];
@@ -344,9 +413,9 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
 
     // 2. "according to X".
     if found.is_none() {
-        for phrase in &v.source_phrases {
-            if let Some(&pos) = find_phrase(&lower, phrase).first() {
-                let from = pos + phrase.len();
+        {
+            if let Some(&(pos, phrase_len)) = cue_positions(&tokens, &v.source_set).first() {
+                let from = pos + phrase_len;
                 let raw = cut_phrase(s[from..].trim_start());
                 let poll = v
                     .poll_nouns
@@ -379,15 +448,14 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
                         carried: false,
                     });
                 }
-                break;
             }
         }
     }
 
     // 3. "X said …", "…, X added", "“…,” said X".
     if found.is_none() {
-        'verbs: for verb in &v.speech_verbs {
-            for pos in find_phrase(&lower, verb) {
+        'verbs: {
+            for (pos, verb_len) in cue_positions(&tokens, &v.speech_verb_set) {
                 // A verb is lowercase mid-sentence: "United States" is not "states".
                 if s[pos..].starts_with(|c: char| c.is_uppercase()) {
                     continue;
@@ -406,7 +474,7 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
                     || before.ends_with(",\"")
                     || before.ends_with("\",");
                 if quoted_before {
-                    let after = &s[pos + verb.len()..];
+                    let after = &s[pos + verb_len..];
                     let name = cut_phrase(after.trim_start());
                     if words(name, 0).first().is_some_and(|w| w.is_capitalised()) {
                         if let Some((n, k)) = canonical(name, false) {
@@ -414,7 +482,7 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
                                 name: n,
                                 kind: k,
                                 attribution: s[pos..pos
-                                    + verb.len()
+                                    + verb_len
                                     + (after.len() - after.trim_start().len())
                                     + name.len()]
                                     .to_string(),
@@ -427,17 +495,34 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
                 let Some(subject) = subject_before(s, pos) else {
                     continue;
                 };
-                if !valid_subject(subject) {
+                // ", local officials said." closes a sentence: its subject may be lowercase.
+                let rest = s[pos + verb_len..].trim_start();
+                let closing = rest.starts_with("in a statement")
+                    || rest
+                        .trim_matches(|c: char| {
+                            is_space(c) || matches!(c, '.' | '!' | '?') || is_closing_punct(c)
+                        })
+                        .is_empty();
+                let head = s[..pos].trim_end();
+                let trailing = closing
+                    && head.ends_with(subject)
+                    && head[..head.len() - subject.len()].trim_end().ends_with(',')
+                    && words(subject, 0).len() <= 4;
+                if !(valid_subject(subject) || trailing) {
                     continue;
                 }
                 let sub_lower = subject.to_lowercase();
-                let attribution = format!("{subject} {}", &s[pos..pos + verb.len()]);
+                let attribution = format!("{subject} {}", &s[pos..pos + verb_len]);
                 if let Some(sp) = pronoun_speaker(&sub_lower, ctx) {
                     found = Some(Speaker { attribution, ..sp });
                     break 'verbs;
                 }
                 if matches!(sub_lower.as_str(), "he" | "she" | "it" | "they" | "we") {
                     continue;
+                }
+                if let Some(sp) = organisation_anaphor(&sub_lower, ctx) {
+                    found = Some(Speaker { attribution, ..sp });
+                    break 'verbs;
                 }
                 if is_document_anaphor(subject) {
                     if let Some((name, kind)) = ctx.statement_owner.clone() {
@@ -465,9 +550,9 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
 
     // 4. "the Prime Minister’s Office statement noting that …".
     if found.is_none() {
-        for noun in &v.document_nouns {
-            for pos in find_phrase(&lower, noun) {
-                let tail = lower[pos + noun.len()..].trim_start();
+        {
+            for (pos, noun_len) in cue_positions(&tokens, &v.document_set) {
+                let tail = lower[pos + noun_len..].trim_start();
                 let reporting = v
                     .speech_participles
                     .iter()
@@ -491,7 +576,7 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
                         found = Some(Speaker {
                             name,
                             kind,
-                            attribution: s[first.start..pos + noun.len()].to_string(),
+                            attribution: s[first.start..pos + noun_len].to_string(),
                             carried: false,
                         });
                     }
@@ -502,6 +587,9 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
 
     if let Some(sp) = &found {
         ctx.last_speaker = Some(sp.clone());
+        if !sp.carried {
+            ctx.speakers.push(sp.clone());
+        }
     }
     found
 }
@@ -515,26 +603,18 @@ pub fn kind_of(s: &str, speaker: Option<&Speaker>, has_figure: bool) -> ClaimKin
         return ClaimKind::Statement;
     }
     let v = vocab();
-    let lower = s.to_lowercase();
+    let tokens = Tokens::new(s);
+    let vetoes = tokens.find(&v.kind_veto_set);
+    let cues = tokens.find(&v.kind_cue_set);
     let hits = |kind: &str| -> bool {
-        let vetoed: Vec<&String> = v
-            .kind_vetoes
-            .iter()
-            .filter(|(k, _)| k == kind)
-            .map(|(_, p)| p)
-            .collect();
-        v.kind_cues
-            .iter()
-            .filter(|(k, _)| k == kind)
-            .any(|(_, cue)| {
-                find_phrase(&lower, cue).into_iter().any(|at| {
-                    !vetoed.iter().any(|veto| {
-                        find_phrase(&lower, veto)
-                            .into_iter()
-                            .any(|va| va <= at && at < va + veto.len())
-                    })
+        cues.iter().any(|c| {
+            v.kind_cues[c.index].0 == kind
+                && !vetoes.iter().any(|veto| {
+                    v.kind_vetoes[veto.index].0 == kind
+                        && veto.start <= c.start
+                        && c.end <= veto.end
                 })
-            })
+        })
     };
     if hits("recommendation") {
         ClaimKind::Recommendation

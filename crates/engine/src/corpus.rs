@@ -13,7 +13,7 @@ use crate::entities::{discover, skeleton, Matcher};
 use crate::figures::{describe, find_quantities, sample_size};
 use crate::load::{decode, warning, Input};
 use crate::model::*;
-use crate::text::{find_phrase, fold, lower_keep_offsets, name_key, word_count, words};
+use crate::text::{find_phrase, fold_cow, lower_keep_offsets, name_key, word_count, words};
 use crate::vocab::{vocab, UnitKind};
 
 /// Lines whose names count as entity mentions.
@@ -292,11 +292,7 @@ fn parse_one(
                 let has_percent = quantities
                     .iter()
                     .any(|q| q.unit_kind == Some(UnitKind::Percent));
-                let lower = clause.to_lowercase();
-                let poll_cue = v
-                    .poll_nouns
-                    .iter()
-                    .any(|n| !find_phrase(&lower, n).is_empty());
+                let poll_cue = crate::text::Tokens::new(clause).has(&v.poll_set);
                 let speaker_is_poll = speaker
                     .as_ref()
                     .is_some_and(|s| s.kind == SpeakerKind::Poll);
@@ -348,10 +344,20 @@ fn parse_one(
                     .iter()
                     .map(|q| (q.start - a, q.end - a))
                     .collect();
+                let sample = if poll_cue { sample_size(clause) } else { None };
                 for q in &quantities {
+                    // A poll's sample size is its method, not one of its findings.
+                    if sample.is_some_and(|n| n as f64 == q.value)
+                        && q.unit_kind != Some(UnitKind::Percent)
+                    {
+                        continue;
+                    }
                     let d = describe(clause, q.start - a, q.end - a, &spans);
                     let in_poll = poll.is_some() && q.unit_kind == Some(UnitKind::Percent);
-                    let population = d.population.map(|(s, e)| clause[s..e].to_string());
+                    let population = d
+                        .population
+                        .filter(|_| in_poll)
+                        .map(|(s, e)| clause[s..e].to_string());
                     if let (Some(p), Some(pop)) = (poll.as_mut(), &population) {
                         if in_poll && p.population.is_none() {
                             p.population = Some(pop.clone());
@@ -364,7 +370,7 @@ fn parse_one(
                         )
                         || words(clause, 0)
                             .iter()
-                            .any(|w| v.economic_cues.contains(&fold(w.text)));
+                            .any(|w| v.economic_cues.contains(fold_cow(w.text).as_ref()));
                     let kind = if in_poll {
                         FigureKind::Poll
                     } else if economic {
@@ -516,6 +522,21 @@ pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
             &mut registry,
             &mut diagnostics,
         ));
+    }
+
+    // People named only as speakers ("said Karim Saleh") are people too.
+    for p in &parsed {
+        for c in &p.claims {
+            if let (Some(name), Some(SpeakerKind::Person), false) =
+                (&c.speaker, c.speaker_kind, c.speaker_carried)
+            {
+                if !vocab().alias_index.contains_key(&name_key(name))
+                    && (2..=4).contains(&name.split(' ').count())
+                {
+                    registry.discovered(name, EntityKind::Person);
+                }
+            }
+        }
     }
 
     // Second pass: names found in one article, looked for in all of them.

@@ -255,6 +255,17 @@ const DATE_PREPS: [&str; 14] = [
     "of", "from",
 ];
 
+/// Lowercase words that can open a relative date.
+const DATE_STARTS: [&str; 7] = [
+    "yesterday",
+    "today",
+    "tomorrow",
+    "this",
+    "last",
+    "next",
+    "past",
+];
+
 fn lower(w: &Word) -> String {
     w.text.to_lowercase()
 }
@@ -264,12 +275,18 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
     let ws = words(s, base);
     let forward = {
         let l = s.to_lowercase();
-        l.contains(" will ") || l.contains(" next ") || l.contains("upcoming")
+        l.contains(" will ") || l.contains("upcoming")
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
+        // Most words are neither numbers nor date words: skip them before any allocation.
+        let first = w.text.chars().next().unwrap_or(' ');
+        if !(first.is_ascii_digit() || first.is_uppercase() || DATE_STARTS.contains(&w.text)) {
+            i += 1;
+            continue;
+        }
         let lw = lower(w);
         let next = ws.get(i + 1);
         let next2 = ws.get(i + 2);

@@ -139,13 +139,14 @@ pub struct Discovered {
     pub acronym: Option<(usize, usize, String)>,
 }
 
-fn is_title_word(w: &str) -> bool {
-    let lw = w.to_lowercase();
-    vocab().titles.iter().any(|t| {
-        t.split_whitespace().last().is_some_and(|last| {
-            last.to_lowercase().trim_end_matches('.') == lw.trim_end_matches('.')
-        })
-    })
+pub fn is_title_word(w: &str) -> bool {
+    let titles = &vocab().title_words;
+    let bare = w.trim_end_matches('.');
+    if bare.chars().all(|c| c.is_lowercase()) {
+        titles.contains(bare)
+    } else {
+        titles.contains(&bare.to_lowercase())
+    }
 }
 
 fn is_org_suffix(w: &str) -> bool {
@@ -259,8 +260,24 @@ pub fn discover(
         }
         // An organisation word at the end: "National Security Council".
         let last = run[run.len() - 1];
-        if run.len() >= 2 && is_org_suffix(last.text) {
-            let s = span_text(text, base, run);
+        // "Jordanian Customs Department": a known name just before belongs to the organisation.
+        let mut first = first;
+        if is_org_suffix(last.text) {
+            let before = covered
+                .iter()
+                .filter(|c| c.1 <= first.start)
+                .max_by_key(|c| c.1);
+            if let Some(w) = before.and_then(|c| {
+                ws.iter()
+                    .find(|w| w.start == c.0 && &text[c.1 - base..first.start - base] == " ")
+            }) {
+                if w.is_capitalised() {
+                    first = *w;
+                }
+            }
+        }
+        if (run.len() >= 2 || first.start < run[0].start) && is_org_suffix(last.text) {
+            let s = &text[first.start - base..last.end - base];
             let acronym = acronym_after(text, base, last.end, run);
             out.push(Discovered {
                 start: first.start,

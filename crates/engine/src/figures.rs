@@ -17,7 +17,19 @@ pub struct Quantity {
 }
 
 /// Words that end a poll's population: "14% of Syrians | said …".
-const POPULATION_STOPS: [&str; 40] = [
+const POPULATION_STOPS: [&str; 52] = [
+    "back",
+    "backs",
+    "opposes",
+    "favours",
+    "favors",
+    "prefer",
+    "prefers",
+    "expect",
+    "expects",
+    "trusts",
+    "wants",
+    "consider",
     "said",
     "say",
     "says",
@@ -319,6 +331,7 @@ pub struct Described {
 }
 
 const MAX_LABEL_WORDS: usize = 16;
+const MAX_POPULATION_WORDS: usize = 6;
 
 pub fn describe(text: &str, start: usize, end: usize, others: &[(usize, usize)]) -> Described {
     let (ca, cb) = clause_bounds(text, start, end);
@@ -332,11 +345,22 @@ pub fn describe(text: &str, start: usize, end: usize, others: &[(usize, usize)])
             let stop = rest
                 .iter()
                 .position(|w| POPULATION_STOPS.contains(&w.text.to_lowercase().as_str()))
-                .unwrap_or(rest.len());
+                .unwrap_or(rest.len())
+                .min(MAX_POPULATION_WORDS);
             if stop > 0 {
                 population = Some((rest[0].start, rest[stop - 1].end));
             }
             rest.first().map(|w| (w.start, limit(text, w.start, cb)))
+        }
+        // "$1.2bn in trade": what follows "in" is what is measured, unless it is a date.
+        Some("in")
+            if after_words
+                .get(1)
+                .is_some_and(|w| w.text.chars().all(|c| c.is_lowercase()) && w.text != "the") =>
+        {
+            after_words
+                .get(1)
+                .map(|w| (w.start, limit(text, w.start, cb)))
         }
         Some("by" | "to" | "from" | "in" | "on" | "at" | "since" | "and" | "or" | "than")
         | None => None,

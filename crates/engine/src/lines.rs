@@ -7,7 +7,7 @@
 
 use crate::dates::date_at_start;
 use crate::model::{Line, LineKind};
-use crate::text::{ends_like_sentence, fold, is_dash, is_space, trim_span, word_count, words};
+use crate::text::{ends_like_sentence, is_dash, is_space, trim_span, word_count, words};
 use crate::vocab::{vocab, BoilerplateRule};
 
 /// A non-blank line before classification.
@@ -43,7 +43,7 @@ pub fn compare_key(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&fold(w.text));
+        out.push_str(&crate::text::fold_cow(w.text));
     }
     out
 }
@@ -80,10 +80,9 @@ pub fn is_credit(text: &str) -> bool {
         return false;
     }
     let ws = words(text, 0);
-    let has_agency = v.agencies.iter().any(|a| {
-        let aw = words(a, 0);
+    let has_agency = v.agency_words.iter().any(|aw| {
         ws.windows(aw.len())
-            .any(|win| win.iter().zip(&aw).all(|(x, y)| x.text == y.text))
+            .any(|win| win.iter().zip(aw).all(|(x, y)| x.text == y))
     });
     if !has_agency {
         return false;
@@ -198,14 +197,13 @@ fn sentence_count(text: &str) -> usize {
 }
 
 fn has_caption_cue(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    vocab().caption_cues.iter().any(|c| {
-        if c.starts_with('(') {
-            lower.contains(c.as_str())
-        } else {
-            !crate::text::find_phrase(&lower, c).is_empty()
-        }
-    })
+    let v = vocab();
+    let marked = v
+        .caption_cues
+        .iter()
+        .filter(|c| c.starts_with('('))
+        .any(|c| text.to_lowercase().contains(c.as_str()));
+    marked || crate::text::Tokens::new(text).has(&v.caption_cue_set)
 }
 
 fn ends_with_date(text: &str) -> bool {

@@ -24,6 +24,8 @@ pub const AGREES_MIN_PAIRS: usize = 2;
 /// Shared word pairs needed for any link (generic collocations such as "two countries", listed
 /// in `data/generic_phrases.txt`, do not count).
 pub const RELATED_MIN_PAIRS: usize = 1;
+/// Candidates per claim that get a full comparison, best accumulated score first.
+pub const CANDIDATES_PER_CLAIM: usize = 24;
 /// Each claim keeps at most this many links, best first.
 pub const MAX_LINKS_PER_CLAIM: usize = 6;
 /// Terms in more claims than this do not generate candidates (they still score).
@@ -54,9 +56,36 @@ pub fn stem(word: &str) -> String {
     w
 }
 
+/// A claim's terms, sorted by term id so that two claims' shared terms are a merge walk.
 struct Terms {
-    /// term id → what the claim says of it
-    terms: HashMap<u32, TermUse>,
+    terms: Vec<(u32, TermUse)>,
+}
+
+impl Terms {
+    fn get(&self, t: u32) -> Option<&TermUse> {
+        self.terms
+            .binary_search_by_key(&t, |(k, _)| *k)
+            .ok()
+            .map(|i| &self.terms[i].1)
+    }
+}
+
+/// Terms two claims share, with both sides' uses.
+fn shared_terms<'t>(a: &'t Terms, b: &'t Terms) -> Vec<(u32, &'t TermUse, &'t TermUse)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a.terms[i].0, &a.terms[i].1, &b.terms[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy)]
@@ -105,10 +134,6 @@ fn generic_pairs() -> &'static std::collections::HashSet<String> {
     })
 }
 
-fn negators() -> &'static [String] {
-    &vocab().negations
-}
-
 fn claim_terms(
     claim: &Claim,
     names: &[(usize, usize)],
@@ -126,17 +151,17 @@ fn claim_terms(
     let mut is_negator = Vec::with_capacity(ws.len());
     let mut clause = 0;
     for (k, w) in ws.iter().enumerate() {
-        let lw = fold(w.text);
+        let lw = crate::text::fold_cow(w.text);
+        let lw: &str = lw.as_ref();
         if k > 0 {
             let gap = &claim.text[ws[k - 1].end - claim.start..w.start - claim.start];
-            if gap.contains([',', ';', ':', '—', '(']) || CLAUSE_WORDS.contains(&lw.as_str()) {
+            if gap.contains([',', ';', ':', '—', '(']) || CLAUSE_WORDS.contains(&lw) {
                 clause += 1;
             }
         }
         clause_of.push(clause);
         is_negator.push(
-            negators().iter().any(|n| *n == lw)
-                || lw.ends_with("nt") && w.text.contains(['\'', '’']),
+            vocab().negation_set.contains(lw) || lw.ends_with("nt") && w.text.contains(['\'', '’']),
         );
     }
     let negative_clauses: std::collections::HashSet<usize> = (0..ws.len())
@@ -150,10 +175,11 @@ fn claim_terms(
     // (stem, span, word index)
     let mut content: Vec<(String, (usize, usize), usize)> = Vec::new();
     for (k, w) in ws.iter().enumerate() {
-        let lw = fold(w.text);
+        let lw = crate::text::fold_cow(w.text);
+        let lw: &str = lw.as_ref();
         if is_negator[k]
             || lw.len() < 3
-            || v.stopwords.contains(&lw)
+            || v.stopwords.contains(lw)
             || lw.chars().all(|c| c.is_ascii_digit() || c == ',')
         {
             continue;
@@ -164,14 +190,16 @@ fn claim_terms(
         }
         content.push((stem(w.text), (w.start, w.end), k));
     }
-    let mut add = |t: u32, boost: f32, span: (usize, usize), k: usize| {
+    // `k` is the term's first word, `last` its last: a negation before or inside the term
+    // negates it ("not open", "crossing is not open").
+    let mut add = |t: u32, boost: f32, span: (usize, usize), k: usize, last: usize| {
         let e = terms.entry(t).or_insert(TermUse {
             boost,
             span,
             negated: false,
             clause_negative: false,
         });
-        e.negated |= negated_at(k);
+        e.negated |= negated_at(k) || (k..last).any(|j| is_negator[j]);
         e.clause_negative |= negative_clauses.contains(&clause_of[k]);
         if e.span.1 <= e.span.0 && span.1 > span.0 {
             e.span = span;
@@ -179,7 +207,7 @@ fn claim_terms(
     };
     for (s, span, k) in &content {
         let t = id(s.clone(), intern);
-        add(t, 1.0, *span, *k);
+        add(t, 1.0, *span, *k, *k);
     }
     // Word pairs, adjacent or with one content word between ("freedom of military action" meets
     // "freedom of action"); only an adjacent pair has a span worth showing.
@@ -212,6 +240,7 @@ fn claim_terms(
                 },
                 span,
                 first.2,
+                second.2,
             );
         }
     }
@@ -224,12 +253,14 @@ fn claim_terms(
             clause_negative: false,
         });
     }
+    let mut terms: Vec<(u32, TermUse)> = terms.into_iter().collect();
+    terms.sort_unstable_by_key(|(k, _)| *k);
     Terms { terms }
 }
 
 /// A term is shown as shared when it has a readable span (not a skip pair or an entity).
 fn shown(terms: &Terms, t: u32) -> bool {
-    terms.terms.get(&t).is_some_and(|u| u.span.1 > u.span.0)
+    terms.get(t).is_some_and(|u| u.span.1 > u.span.0)
 }
 
 /// Words that open a new clause for negation scope.
@@ -269,7 +300,7 @@ pub fn link(
     let n = claims.len();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); intern.len()];
     for (c, t) in all.iter().enumerate() {
-        for term in t.terms.keys() {
+        for (term, _) in &t.terms {
             postings[*term as usize].push(c as u32);
         }
     }
@@ -285,25 +316,27 @@ pub fn link(
         .map(|t| {
             t.terms
                 .iter()
-                .filter(|(k, _)| postings[**k as usize].len() > 1)
+                .filter(|(k, _)| postings[*k as usize].len() > 1)
                 .map(|(k, u)| weight(*k, u.boost).powi(2))
                 .sum::<f32>()
                 .sqrt()
         })
         .collect();
 
+    // Every link needs a shared telling word pair, so only pairs generate candidates; a stamp
+    // per claim marks those already seen for the current one.
+    let telling: Vec<bool> = names.iter().map(|t| is_pair(t)).collect();
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut links: Vec<Vec<(usize, Relation, f32, Vec<u32>)>> = vec![Vec::new(); n];
     for a in 0..n {
         touched.clear();
         for (term, u) in &all[a].terms {
-            let boost = &u.boost;
             let list = &postings[*term as usize];
-            if list.len() > POSTING_CAP || list.len() < 2 {
+            if !telling[*term as usize] || list.len() > POSTING_CAP || list.len() < 2 {
                 continue;
             }
-            let w = weight(*term, *boost).powi(2);
+            let w = weight(*term, u.boost).powi(2);
             for &b in list {
                 let b = b as usize;
                 if b <= a || document_of[b] == document_of[a] {
@@ -315,18 +348,38 @@ pub fn link(
                 acc[b] += w;
             }
         }
+        // Rank candidates by their shared pairs; score only the best exactly.
+        let mut candidates: Vec<(usize, f32)> = touched
+            .iter()
+            .map(|&b| {
+                (
+                    b as usize,
+                    acc[b as usize] / norms[b as usize].max(f32::EPSILON),
+                )
+            })
+            .collect();
         for &b in &touched {
-            let b = b as usize;
-            let score = acc[b] / (norms[a] * norms[b]).max(f32::EPSILON);
-            acc[b] = 0.0;
+            acc[b as usize] = 0.0;
+        }
+        if candidates.len() > CANDIDATES_PER_CLAIM {
+            candidates.select_nth_unstable_by(CANDIDATES_PER_CLAIM, |x, y| {
+                y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+            });
+            candidates.truncate(CANDIDATES_PER_CLAIM);
+        }
+        for (b, _) in candidates {
+            let both = shared_terms(&all[a], &all[b]);
+            let dot: f32 = both
+                .iter()
+                .map(|(t, u, _)| weight(*t, u.boost).powi(2))
+                .sum();
+            let score = dot / (norms[a] * norms[b]).max(f32::EPSILON);
             if score < RELATED_MIN.min(DISPUTES_MIN) {
                 continue;
             }
-            let mut shared: Vec<(u32, f32)> = all[a]
-                .terms
+            let mut shared: Vec<(u32, f32)> = both
                 .iter()
-                .filter(|(t, _)| all[b].terms.contains_key(t))
-                .map(|(t, u)| (*t, weight(*t, u.boost)))
+                .map(|(t, u, _)| (*t, weight(*t, u.boost)))
                 .filter(|(_, w)| *w > 0.0)
                 .collect();
             shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
@@ -339,17 +392,14 @@ pub fn link(
             if pairs == 0 || shared.len() < 3 {
                 continue;
             }
-            // Polarity: a telling shared term negated on one side only.
             // Polarity: a shared phrase that one claim negates outright while the other's clause
             // holds no negation at all.
             let conflict = shared
                 .iter()
-                .filter(|(t, _)| {
-                    is_pair(&names[*t as usize]) && shown(&all[a], *t) && shown(&all[b], *t)
-                })
-                .take(3)
-                .any(|(t, _)| {
-                    let (x, y) = (all[a].terms[t], all[b].terms[t]);
+                .filter(|(t, _)| is_pair(&names[*t as usize]))
+                .filter_map(|(t, _)| both.iter().find(|(k, ..)| k == t))
+                .filter(|(_, x, y)| x.span.1 > x.span.0 && y.span.1 > y.span.0)
+                .any(|(_, x, y)| {
                     (x.negated && !y.clause_negative) || (y.negated && !x.clause_negative)
                 });
             let relation = if conflict && score >= DISPUTES_MIN {
@@ -391,7 +441,7 @@ pub fn link(
     }
 
     let surface = |c: usize, t: u32| -> String {
-        let (s, e) = all[c].terms.get(&t).map(|x| x.span).unwrap_or((0, 0));
+        let (s, e) = all[c].get(t).map(|x| x.span).unwrap_or((0, 0));
         let claim = &claims[c];
         if e > s {
             claim.text[s - claim.start..e - claim.start].to_string()

@@ -214,8 +214,11 @@ pub fn extract(lines: &[Line]) -> Meta {
                 meta.provenance.title = Some(evidence(line, off, line.text.len()));
             }
             LineKind::Dek if meta.dek.is_none() => {
-                meta.dek = Some(line.text.clone());
-                meta.provenance.dek = Some(evidence(line, 0, line.text.len()));
+                // Markdown emphasis around a standfirst is markup, not text.
+                let inner = line.text.trim_matches(|c| c == '*' || c == '_');
+                let off = line.text.find(inner).unwrap_or(0);
+                meta.dek = Some(inner.to_string());
+                meta.provenance.dek = Some(evidence(line, off, off + inner.len()));
             }
             LineKind::Byline => parse_byline(line, &mut meta),
             _ => {}

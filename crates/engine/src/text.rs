@@ -191,7 +191,18 @@ pub fn words(s: &str, base: usize) -> Vec<Word<'_>> {
 
 /// Lowercased, folded form of a word for vocabulary look-ups.
 pub fn fold(s: &str) -> String {
-    s.chars().filter_map(fold_char).collect()
+    fold_cow(s).into_owned()
+}
+
+/// [`fold`] without a copy for the common case, a word already in lowercase ASCII.
+pub fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().filter_map(fold_char).collect())
+    }
 }
 
 /// Case-insensitive search for `needle` (already lowercase ASCII or folded) as whole words inside
@@ -300,5 +311,99 @@ mod tests {
         assert!(ends_like_sentence("He said “yes.”"));
         assert!(!ends_like_sentence("Where Is This Going?"));
         assert!(!ends_like_sentence("Crux of the deal"));
+    }
+}
+
+/// A list of phrases found in one pass over a text's words, indexed by their first folded word:
+/// checking a clause against a hundred cue phrases costs one hash look-up per word, not a hundred
+/// substring searches.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseSet {
+    by_first: std::collections::HashMap<String, Vec<(Vec<String>, usize)>>,
+    pub phrases: Vec<String>,
+}
+
+/// A phrase found in a text: byte span and the phrase's index in its set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub start: usize,
+    pub end: usize,
+    pub index: usize,
+}
+
+impl PhraseSet {
+    pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(phrases: I) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        for p in phrases {
+            let p = p.as_ref();
+            let ws: Vec<String> = words(p, 0).iter().map(|w| fold(w.text)).collect();
+            let Some(first) = ws.first().cloned() else {
+                continue;
+            };
+            let index = set.phrases.len();
+            set.phrases.push(p.to_string());
+            let list = set.by_first.entry(first).or_default();
+            list.push((ws[1..].to_vec(), index));
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        set
+    }
+
+    /// Every match in `ws` (words of one text), longest phrase first at each position.
+    pub fn find<S: AsRef<str>>(&self, ws: &[Word], folded: &[S]) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        for (i, key) in folded.iter().enumerate() {
+            if let Some(list) = self.by_first.get(key.as_ref()) {
+                for (rest, index) in list {
+                    if i + rest.len() < folded.len()
+                        && folded[i + 1..=i + rest.len()]
+                            .iter()
+                            .zip(rest)
+                            .all(|(x, y)| x.as_ref() == y)
+                    {
+                        out.push(PhraseMatch {
+                            start: ws[i].start,
+                            end: ws[i + rest.len()].end,
+                            index: *index,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub fn any<S: AsRef<str>>(&self, folded: &[S]) -> bool {
+        folded.iter().enumerate().any(|(i, key)| {
+            self.by_first.get(key.as_ref()).is_some_and(|list| {
+                list.iter().any(|(rest, _)| {
+                    i + rest.len() < folded.len()
+                        && folded[i + 1..=i + rest.len()]
+                            .iter()
+                            .zip(rest)
+                            .all(|(x, y)| x.as_ref() == y)
+                })
+            })
+        })
+    }
+}
+
+/// The words of a text and their folded forms, computed once and shared by the matchers.
+pub struct Tokens<'a> {
+    pub words: Vec<Word<'a>>,
+    pub folded: Vec<std::borrow::Cow<'a, str>>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(s: &'a str) -> Tokens<'a> {
+        let words = words(s, 0);
+        let folded = words.iter().map(|w| fold_cow(w.text)).collect();
+        Tokens { words, folded }
+    }
+    pub fn find(&self, set: &PhraseSet) -> Vec<PhraseMatch> {
+        set.find(&self.words, &self.folded)
+    }
+    pub fn has(&self, set: &PhraseSet) -> bool {
+        set.any(&self.folded)
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
-use crate::text::{fold, name_key};
+use crate::text::{fold, name_key, PhraseSet};
 
 pub struct GazetteerEntry {
     pub kind: EntityKind,
@@ -68,6 +68,23 @@ pub struct Vocab {
     pub caption_cues: Vec<String>,
     pub abbreviations: std::collections::HashSet<String>,
     pub outlet_cues: Vec<String>,
+    /// Phrase sets for the cue lists matched against every clause.
+    pub speech_verb_set: PhraseSet,
+    pub participle_set: PhraseSet,
+    pub source_set: PhraseSet,
+    pub document_set: PhraseSet,
+    pub poll_set: PhraseSet,
+    pub unnamed_set: PhraseSet,
+    /// All kind cues; `kind_cues[i].0` is the kind of phrase `i`.
+    pub kind_cue_set: PhraseSet,
+    pub kind_veto_set: PhraseSet,
+    pub negation_set: std::collections::HashSet<String>,
+    /// Last words of titles, lowercase, without a final stop.
+    pub title_words: std::collections::HashSet<String>,
+    /// Agencies as word lists, for credit lines.
+    pub agency_words: Vec<Vec<String>>,
+    pub caption_cue_set: PhraseSet,
+    pub bio_set: PhraseSet,
     pub bio_nouns: Vec<String>,
 }
 
@@ -199,16 +216,48 @@ fn build() -> Vocab {
     }
 
     let captions = include_str!("../data/captions.txt");
+    let speech_verbs: Vec<String> = entries(speech)
+        .filter(|l| !l.starts_with("participle "))
+        .map(|l| l.trim().to_string())
+        .collect();
+    let titles = words_list(include_str!("../data/titles.txt"));
+    let caption_cues: Vec<String> = tagged(captions, "cue")
+        .into_iter()
+        .map(|c| c.to_lowercase())
+        .collect();
+    let negations = words_list(include_str!("../data/negations.txt"));
     Vocab {
+        speech_verb_set: PhraseSet::new(&speech_verbs),
+        participle_set: PhraseSet::new(tagged(speech, "participle")),
+        source_set: PhraseSet::new(tagged(attribution, "source")),
+        document_set: PhraseSet::new(tagged(attribution, "document")),
+        poll_set: PhraseSet::new(tagged(attribution, "poll")),
+        unnamed_set: PhraseSet::new(tagged(attribution, "unnamed")),
+        kind_cue_set: PhraseSet::new(kind_cues.iter().map(|(_, p)| p)),
+        kind_veto_set: PhraseSet::new(kind_vetoes.iter().map(|(_, p)| p)),
+        negation_set: negations.iter().map(|n| fold(n)).collect(),
+        title_words: titles
+            .iter()
+            .filter_map(|t| t.split_whitespace().last())
+            .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
+            .collect(),
+        agency_words: tagged(captions, "agency")
+            .iter()
+            .map(|a| {
+                crate::text::words(a, 0)
+                    .iter()
+                    .map(|w| w.text.to_string())
+                    .collect()
+            })
+            .collect(),
+        caption_cue_set: PhraseSet::new(caption_cues.iter().filter(|c| !c.starts_with('('))),
+        bio_set: PhraseSet::new(tagged(captions, "bio")),
         gazetteer,
         alias_index,
         gazetteer_matcher,
-        titles: words_list(include_str!("../data/titles.txt")),
+        titles,
         org_suffixes: words_list(include_str!("../data/org_suffixes.txt")),
-        speech_verbs: entries(speech)
-            .filter(|l| !l.starts_with("participle "))
-            .map(|l| l.trim().to_string())
-            .collect(),
+        speech_verbs,
         speech_participles: tagged(speech, "participle"),
         source_phrases: tagged(attribution, "source"),
         document_nouns: tagged(attribution, "document"),
@@ -216,7 +265,7 @@ fn build() -> Vocab {
         unnamed_sources: tagged(attribution, "unnamed"),
         kind_cues,
         kind_vetoes,
-        negations: words_list(include_str!("../data/negations.txt")),
+        negations,
         stopwords: words_list(include_str!("../data/stopwords.txt"))
             .into_iter()
             .map(|w| fold(&w))
@@ -230,10 +279,7 @@ fn build() -> Vocab {
         boilerplate,
         agencies: tagged(captions, "agency"),
         credit_prefixes: tagged(captions, "credit"),
-        caption_cues: tagged(captions, "cue")
-            .into_iter()
-            .map(|c| c.to_lowercase())
-            .collect(),
+        caption_cues,
         abbreviations: words_list(include_str!("../data/abbreviations.txt"))
             .into_iter()
             .collect(),
