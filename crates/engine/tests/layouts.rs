@@ -1,0 +1,282 @@
+//! Articles written for these tests in layouts the seeds do not have: "By X, Outlet" bylines,
+//! agency datelines, CRLF with a byte-order mark, Markdown, polls with pollster, sample size and
+//! fieldwork dates, and a title with no body.
+
+mod common;
+
+use common::{articles, claim, doc};
+use parallax_engine::{ClaimKind, FigureKind, Relation, Severity, SpeakerKind};
+use std::path::Path;
+
+fn layouts() -> parallax_engine::Corpus {
+    articles("layouts")
+}
+
+#[test]
+fn spans_stay_exact_with_crlf_and_a_byte_order_mark() {
+    let c = layouts();
+    common::assert_spans_exact(
+        &c,
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles/layouts"),
+    );
+    let d = doc(&c, "crlf_bom");
+    assert_eq!(d.title.as_deref(), Some("Ceasefire holds in the north"));
+    assert_eq!(d.outlet.as_deref(), Some("Levant Observer"));
+    assert_eq!(d.author.as_deref(), Some("Omar Demir"));
+    assert_eq!(d.date.as_deref(), Some("2025-05-12"));
+    assert!(!claim(&c, "crlf_bom", "Aid convoys").text.ends_with('\r'));
+}
+
+#[test]
+fn by_name_comma_outlet_bylines() {
+    let c = layouts();
+    let d = doc(&c, "byline_comma");
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Jordan and Syria agree to reopen the Nasib crossing to freight")
+    );
+    assert_eq!(d.author.as_deref(), Some("Jane Okafor"));
+    assert_eq!(d.outlet.as_deref(), Some("Harbor Times"));
+    assert_eq!(d.date.as_deref(), Some("2025-03-03"));
+    assert_eq!(d.dek, None);
+}
+
+#[test]
+fn reporting_frames_and_carried_sources() {
+    let c = layouts();
+    let who = |p: &str| {
+        let cl = claim(&c, "byline_comma", p);
+        (
+            cl.speaker.clone().unwrap_or_default(),
+            cl.speaker_kind,
+            cl.speaker_carried,
+        )
+    };
+    assert_eq!(
+        who("“Trade is the first bridge,”"),
+        ("Rania Haddad".into(), Some(SpeakerKind::Person), false)
+    );
+    assert_eq!(
+        who("She said"),
+        ("Rania Haddad".into(), Some(SpeakerKind::Person), true)
+    );
+    assert_eq!(
+        who("According to the Jordanian Customs Department"),
+        (
+            "Jordanian Customs Department".into(),
+            Some(SpeakerKind::Organisation),
+            false
+        )
+    );
+    assert_eq!(
+        who("The department added"),
+        (
+            "Jordanian Customs Department".into(),
+            Some(SpeakerKind::Organisation),
+            true
+        )
+    );
+    assert_eq!(
+        who("Critics say"),
+        ("Critics".into(), Some(SpeakerKind::Unnamed), false)
+    );
+    assert_eq!(
+        claim(&c, "byline_comma", "Amman should link").kind,
+        ClaimKind::Recommendation
+    );
+    assert_eq!(claim(&c, "byline_comma", "Amman should link").speaker, None);
+    let local = claim(&c, "crlf_bom", "The ceasefire in the north");
+    assert_eq!(
+        (local.speaker.as_deref(), local.speaker_kind),
+        (Some("local officials"), Some(SpeakerKind::Unnamed))
+    );
+    assert_eq!(
+        claim(&c, "crlf_bom", "Aid convoys").speaker.as_deref(),
+        Some("United Nations")
+    );
+}
+
+#[test]
+fn agency_datelines_name_the_outlet_and_stay_out_of_claims() {
+    let c = layouts();
+    let d = doc(&c, "dateline_agency");
+    assert_eq!(d.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(d.date, None);
+    let first = c.claims.iter().find(|cl| cl.document == d.id).unwrap();
+    assert!(
+        first.text.starts_with("Lebanon's cabinet on Thursday"),
+        "{}",
+        first.text
+    );
+    assert_eq!(first.kind, ClaimKind::Report);
+    let quote = claim(&c, "dateline_agency", "“We will restore confidence");
+    assert_eq!(
+        (quote.speaker.as_deref(), quote.kind),
+        (Some("Karim Saleh"), ClaimKind::Statement)
+    );
+    // Named only in a quotation frame, and still a person.
+    assert!(c
+        .entities
+        .iter()
+        .any(|e| e.name == "Karim Saleh" && e.mentions.len() == 2));
+    // No document date: "on Thursday" and "later this year" are not guessed.
+    assert!(!c.events.iter().any(|e| e.document == d.id));
+}
+
+#[test]
+fn polls_with_pollster_sample_and_words_for_numbers() {
+    let c = layouts();
+    let d = doc(&c, "poll");
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Most Jordanians back the crossing deal, survey finds")
+    );
+    assert_eq!(
+        d.dek.as_deref(),
+        Some("A new poll shows support, but deep doubts about security")
+    );
+    assert_eq!(d.date.as_deref(), Some("2025-04-20"));
+    let figures: Vec<_> = c.figures.iter().filter(|f| f.document == d.id).collect();
+    let got: Vec<_> = figures
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.value,
+                f.label.as_str(),
+                f.population.as_deref(),
+                f.sample_size,
+                f.source.as_deref(),
+                f.kind,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Forty-three per cent",
+                43.0,
+                "Jordanians back the reopening of the crossing",
+                Some("Jordanians"),
+                Some(1200),
+                Some("Arab Barometer"),
+                FigureKind::Poll
+            ),
+            (
+                "31%",
+                31.0,
+                "said they opposed it",
+                Some("Jordanians"),
+                Some(1200),
+                Some("Arab Barometer"),
+                FigureKind::Poll
+            ),
+            (
+                "12%",
+                12.0,
+                "expect trade to recover within a year",
+                Some("Jordanians"),
+                Some(1200),
+                Some("Arab Barometer"),
+                FigureKind::Poll
+            ),
+        ]
+    );
+    assert!(figures
+        .iter()
+        .all(|f| f.date.as_deref() == Some("2025-03-03")));
+    assert!(c
+        .claims
+        .iter()
+        .filter(|cl| cl.document == d.id && cl.kind == ClaimKind::Statistic)
+        .all(|cl| cl.speaker.as_deref() == Some("Arab Barometer")));
+}
+
+#[test]
+fn economic_figures_and_counts() {
+    let c = layouts();
+    let f = |text: &str| {
+        c.figures
+            .iter()
+            .find(|f| f.text == text)
+            .unwrap_or_else(|| panic!("figure {text}"))
+    };
+    let trucks = f("2,400 trucks");
+    assert_eq!(
+        (
+            trucks.value,
+            trucks.unit.as_deref(),
+            trucks.source.as_deref()
+        ),
+        (2400.0, Some("trucks"), Some("Jordanian Customs Department"))
+    );
+    let trade = f("$1.2bn");
+    assert_eq!(
+        (
+            trade.value,
+            trade.unit.as_deref(),
+            trade.label.as_str(),
+            trade.kind
+        ),
+        (1.2e9, Some("USD"), "trade this year", FigureKind::Economic)
+    );
+    let lost = f("98%");
+    assert_eq!(
+        (
+            lost.source.as_deref(),
+            lost.population.as_deref(),
+            lost.kind
+        ),
+        (Some("World Bank"), None, FigureKind::Economic)
+    );
+}
+
+#[test]
+fn relative_dates_resolve_against_the_byline_date() {
+    let c = layouts();
+    let when = |doc_prefix: &str, words: &str| {
+        let d = doc(&c, doc_prefix);
+        c.events
+            .iter()
+            .find(|e| e.document == d.id && e.when == words)
+            .map(|e| (e.date.clone(), e.inferred))
+    };
+    // 2025-03-03 is a Monday: "on Sunday" in past tense is the day before.
+    assert_eq!(
+        when("byline_comma", "Sunday"),
+        Some(("2025-03-02".into(), true))
+    );
+    assert_eq!(
+        when("byline_comma", "next month"),
+        Some(("2025-04".into(), true))
+    );
+    assert_eq!(
+        when("crlf_bom", "Monday"),
+        Some(("2025-05-12".into(), true))
+    );
+}
+
+#[test]
+fn a_title_alone_is_a_document_with_a_warning() {
+    let c = layouts();
+    let d = doc(&c, "title_only");
+    assert_eq!(d.title.as_deref(), Some("Water talks stall again"));
+    assert!(!c.claims.iter().any(|cl| cl.document == d.id));
+    let w = c
+        .diagnostics
+        .iter()
+        .find(|x| x.file == "title_only.txt")
+        .expect("a diagnostic");
+    assert_eq!(w.severity, Severity::Warning);
+    assert!(w.message.contains("no sentences"));
+}
+
+#[test]
+fn a_plain_contradiction_is_a_dispute() {
+    let c = articles("disputes");
+    let a = claim(&c, "a.txt", "The Nasib border crossing is open");
+    assert_eq!(a.related.len(), 1);
+    assert_eq!(a.related[0].relation, Relation::Disputes);
+    assert!(a.related[0].claim.starts_with("b-"));
+}
