@@ -176,7 +176,7 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
     }
     let lower = phrase.to_lowercase();
     let has = |list: &[String]| list.iter().any(|n| !find_phrase(&lower, n).is_empty());
-    let unnamed = v.unnamed_sources.iter().any(|u| *u == lower)
+    let unnamed = v.unnamed_sources.contains(&lower)
         || has(&v.unnamed_sources) && !ws.iter().all(|w| w.is_capitalised());
     let kind = if unnamed {
         SpeakerKind::Unnamed

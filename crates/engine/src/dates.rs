@@ -335,7 +335,7 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
                         continue;
                     }
                 }
-                if !(is_abbrev && !s[w.end - base..].starts_with('.')) {
+                if !is_abbrev || s[w.end - base..].starts_with('.') {
                     out.push(DateMention {
                         start: w.start,
                         end: ws[i + 1].end,

@@ -113,10 +113,7 @@ fn word_number(s: &str) -> Option<(f64, usize)> {
     let mut pos = 0;
     loop {
         let rest = &s[pos..];
-        let lead = rest.len()
-            - rest
-                .trim_start_matches(|c: char| c == ' ' || c == '-' || c == '\u{a0}')
-                .len();
+        let lead = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
         let wlen = rest[lead..]
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(rest.len() - lead);
@@ -204,10 +201,7 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
         }
         // Scale words: "5bn", "$5 billion".
         let after = &text[end..];
-        let gap = after.len()
-            - after
-                .trim_start_matches(|c: char| c == ' ' || c == '\u{a0}')
-                .len();
+        let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
         let after_word: String = after[gap..]
             .chars()
             .take_while(|c| c.is_alphabetic())
@@ -223,10 +217,7 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
         }
         // Unit after the number.
         let after = &lower[end..];
-        let gap = after.len()
-            - after
-                .trim_start_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '-')
-                .len();
+        let gap = after.len() - after.trim_start_matches([' ', '\u{a0}', '-']).len();
         if unit.is_none() || unit.as_ref().is_some_and(|u| u.1 == UnitKind::Currency) {
             for (surface, u) in &v.units {
                 let s = surface.to_lowercase();
@@ -272,15 +263,14 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
                 }
             }
         }
-        match unit {
-            Some((u, kind)) => out.push(Quantity {
+        if let Some((u, kind)) = unit {
+            out.push(Quantity {
                 start: base + start,
                 end: base + end,
                 value,
                 unit: Some(u),
                 unit_kind: Some(kind),
-            }),
-            None => {}
+            });
         }
         i = end.max(i + 1);
         while !text.is_char_boundary(i) {

@@ -129,7 +129,7 @@ pub fn bio_name(text: &str) -> Option<(usize, usize)> {
     let noun = vocab()
         .bio_nouns
         .iter()
-        .any(|n| crate::text::find_phrase(&lw, n).first().is_some());
+        .any(|n| !crate::text::find_phrase(&lw, n).is_empty());
     (framed && noun).then_some((lead, lead + name_len))
 }
 
@@ -376,18 +376,18 @@ pub fn classify(text: &str) -> Vec<Line> {
     }
 
     // Headings: short lines that do not end like a sentence, with text after them.
-    for i in 0..n {
-        if lines[i].kind.is_some() {
+    for (i, line) in lines.iter_mut().enumerate() {
+        if line.kind.is_some() {
             continue;
         }
-        let t = lines[i].text;
+        let t = line.text;
         let last = t.chars().last();
         let heading = word_count(t) <= 12
             && !ends_like_sentence(t)
             && !matches!(last, Some(',' | ';' | ':'))
             && !t.starts_with(|c: char| c.is_lowercase())
             && i + 1 < n;
-        lines[i].kind = Some(if heading {
+        line.kind = Some(if heading {
             LineKind::Heading
         } else {
             LineKind::Paragraph

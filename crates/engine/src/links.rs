@@ -258,6 +258,9 @@ fn claim_terms(
     Terms { terms }
 }
 
+/// A link being built: other claim, relation, score, shared term ids.
+type Candidate = (usize, Relation, f32, Vec<u32>);
+
 /// A term is shown as shared when it has a readable span (not a skip pair or an entity).
 fn shown(terms: &Terms, t: u32) -> bool {
     terms.get(t).is_some_and(|u| u.span.1 > u.span.0)
@@ -328,7 +331,7 @@ pub fn link(
     let telling: Vec<bool> = names.iter().map(|t| is_pair(t)).collect();
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
-    let mut links: Vec<Vec<(usize, Relation, f32, Vec<u32>)>> = vec![Vec::new(); n];
+    let mut links: Vec<Vec<Candidate>> = vec![Vec::new(); n];
     for a in 0..n {
         touched.clear();
         for (term, u) in &all[a].terms {
@@ -423,7 +426,7 @@ pub fn link(
     }
 
     // Keep the best links per claim, then make the kept set symmetric.
-    let mut keep: Vec<Vec<(usize, Relation, f32, Vec<u32>)>> = links
+    let mut keep: Vec<Vec<Candidate>> = links
         .into_iter()
         .map(|mut l| {
             l.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
@@ -484,8 +487,8 @@ pub fn link(
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for c in 0..n {
-        if keep[c].iter().any(|(_, r, ..)| *r != Relation::Related) {
+    for (c, kept) in keep.iter().enumerate() {
+        if kept.iter().any(|(_, r, ..)| *r != Relation::Related) {
             let root = find(&mut parent, c);
             groups.entry(root).or_default().push(c);
         }

@@ -61,7 +61,7 @@ fn is_role(s: &str) -> bool {
 
 fn looks_like_name(s: &str) -> bool {
     let ws = words(s, 0);
-    !ws.is_empty() && ws.len() <= 6 && ws.iter().next().is_some_and(|w| w.is_capitalised())
+    !ws.is_empty() && ws.len() <= 6 && ws.first().is_some_and(|w| w.is_capitalised())
 }
 
 /// A dateline opening a paragraph: "LONDON (Reuters) — ". Returns the byte length to skip and

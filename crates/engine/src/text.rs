@@ -165,8 +165,6 @@ pub fn words(s: &str, base: usize) -> Vec<Word<'_>> {
                     }
                 }
                 end = j + d.len_utf8();
-            } else if d == '.' && j == end {
-                break;
             } else {
                 break;
             }
