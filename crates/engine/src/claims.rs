@@ -382,14 +382,14 @@ fn valid_subject(seg: &str) -> bool {
 }
 
 /// Finds who asserts the sentence `s` (a claim's text), updating the document context.
-pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
+/// `tokens` are the words of `s` (see [`Tokens::new`]).
+pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker> {
     let v = vocab();
     let lower = lower_keep_offsets(s);
-    let tokens = Tokens::new(s);
     let mut found: Option<Speaker> = None;
 
     // 1. A statement introduced here: remember its owner; "…statement saying that" attributes.
-    if let Some((_, owner, after)) = statement_intro(s, &lower, &tokens) {
+    if let Some((_, owner, after)) = statement_intro(s, &lower, tokens) {
         if let Some((name, kind)) = canonical(&owner, false) {
             ctx.statement_owner = Some((name.clone(), kind));
             let tail = &lower[after..];
@@ -414,7 +414,7 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
     // 2. "according to X".
     if found.is_none() {
         {
-            if let Some(&(pos, phrase_len)) = cue_positions(&tokens, &v.source_set).first() {
+            if let Some(&(pos, phrase_len)) = cue_positions(tokens, &v.source_set).first() {
                 let from = pos + phrase_len;
                 let raw = cut_phrase(s[from..].trim_start());
                 let poll = v
@@ -455,7 +455,7 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
     // 3. "X said …", "…, X added", "“…,” said X".
     if found.is_none() {
         'verbs: {
-            for (pos, verb_len) in cue_positions(&tokens, &v.speech_verb_set) {
+            for (pos, verb_len) in cue_positions(tokens, &v.speech_verb_set) {
                 // A verb is lowercase mid-sentence: "United States" is not "states".
                 if s[pos..].starts_with(|c: char| c.is_uppercase()) {
                     continue;
@@ -551,7 +551,7 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
     // 4. "the Prime Minister’s Office statement noting that …".
     if found.is_none() {
         {
-            for (pos, noun_len) in cue_positions(&tokens, &v.document_set) {
+            for (pos, noun_len) in cue_positions(tokens, &v.document_set) {
                 let tail = lower[pos + noun_len..].trim_start();
                 let reporting = v
                     .speech_participles
@@ -595,7 +595,7 @@ pub fn attribute(s: &str, ctx: &mut Context) -> Option<Speaker> {
 }
 
 /// The kind of a claim from its cues, its speaker and whether it carries a figure.
-pub fn kind_of(s: &str, speaker: Option<&Speaker>, has_figure: bool) -> ClaimKind {
+pub fn kind_of(tokens: &Tokens, speaker: Option<&Speaker>, has_figure: bool) -> ClaimKind {
     if has_figure {
         return ClaimKind::Statistic;
     }
@@ -603,7 +603,6 @@ pub fn kind_of(s: &str, speaker: Option<&Speaker>, has_figure: bool) -> ClaimKin
         return ClaimKind::Statement;
     }
     let v = vocab();
-    let tokens = Tokens::new(s);
     let vetoes = tokens.find(&v.kind_veto_set);
     let cues = tokens.find(&v.kind_cue_set);
     let hits = |kind: &str| -> bool {
@@ -635,7 +634,7 @@ mod tests {
         let mut ctx = Context::default();
         sentences
             .iter()
-            .map(|s| attribute(s, &mut ctx).map(|sp| (sp.name, sp.kind)))
+            .map(|s| attribute(s, &Tokens::new(s), &mut ctx).map(|sp| (sp.name, sp.kind)))
             .collect()
     }
 
@@ -707,27 +706,43 @@ mod tests {
     #[test]
     fn kinds_from_cues() {
         assert_eq!(
-            kind_of("Israel should preserve its freedom of action.", None, false),
+            kind_of(
+                &Tokens::new("Israel should preserve its freedom of action."),
+                None,
+                false
+            ),
             ClaimKind::Recommendation
         );
         assert_eq!(
-            kind_of("It should be noted that the regime acted.", None, false),
+            kind_of(
+                &Tokens::new("It should be noted that the regime acted."),
+                None,
+                false
+            ),
             ClaimKind::Report
         );
         assert_eq!(
-            kind_of("Damascus will agree to this.", None, false),
+            kind_of(&Tokens::new("Damascus will agree to this."), None, false),
             ClaimKind::Prediction
         );
         assert_eq!(
-            kind_of("Israel can attack Syria at will.", None, false),
+            kind_of(
+                &Tokens::new("Israel can attack Syria at will."),
+                None,
+                false
+            ),
             ClaimKind::Report
         );
         assert_eq!(
-            kind_of("This is simply a case of mass self-deception.", None, false),
+            kind_of(
+                &Tokens::new("This is simply a case of mass self-deception."),
+                None,
+                false
+            ),
             ClaimKind::Assessment
         );
         assert_eq!(
-            kind_of("Turnout was 43 percent.", None, true),
+            kind_of(&Tokens::new("Turnout was 43 percent."), None, true),
             ClaimKind::Statistic
         );
     }

@@ -287,12 +287,13 @@ fn parse_one(
                 if word_count(clause) < 3 || !clause.chars().any(|c| c.is_alphabetic()) {
                     continue;
                 }
-                let mut speaker = attribute(clause, &mut ctx);
+                let tokens = crate::text::Tokens::new(clause);
+                let mut speaker = attribute(clause, &tokens, &mut ctx);
                 let quantities = find_quantities(clause, a);
                 let has_percent = quantities
                     .iter()
                     .any(|q| q.unit_kind == Some(UnitKind::Percent));
-                let poll_cue = crate::text::Tokens::new(clause).has(&v.poll_set);
+                let poll_cue = tokens.has(&v.poll_set);
                 let speaker_is_poll = speaker
                     .as_ref()
                     .is_some_and(|s| s.kind == SpeakerKind::Poll);
@@ -436,7 +437,7 @@ fn parse_one(
                         });
                     }
                 }
-                let kind = kind_of(clause, speaker.as_ref(), !quantities.is_empty());
+                let kind = kind_of(&tokens, speaker.as_ref(), !quantities.is_empty());
                 claims.push(Claim {
                     id: claim_id,
                     document: id.clone(),

@@ -5,8 +5,6 @@
 //! where context says what kind of thing a name is (a title before it, an organisation word at its
 //! end, an acronym defined in brackets); an unexplained capitalised word is not an entity.
 
-use std::collections::HashMap;
-
 use crate::model::EntityKind;
 use crate::text::{fold, is_closing_punct, is_dash, is_space, name_key, words, Word};
 use crate::vocab::vocab;
@@ -26,7 +24,7 @@ struct Pattern {
 /// text cost one hash look-up.
 #[derive(Clone, Debug, Default)]
 pub struct Matcher {
-    by_first: HashMap<String, Vec<Pattern>>,
+    by_first: crate::text::FastMap<String, Vec<Pattern>>,
 }
 
 impl Matcher {

@@ -57,12 +57,13 @@ pub fn is_boilerplate(text: &str) -> bool {
         return true;
     }
     let t = strip_markers(text).to_lowercase();
+    let raw = text.trim().to_lowercase();
+    // Whole-line and suffix rules describe short widgets; long lines only meet the others.
+    let short = word_count(text) <= 10;
     vocab().boilerplate.iter().any(|(rule, p)| match rule {
-        BoilerplateRule::Exact => t == *p,
-        BoilerplateRule::Prefix => {
-            t.starts_with(p.as_str()) || text.trim().to_lowercase().starts_with(p.as_str())
-        }
-        BoilerplateRule::Suffix => t.ends_with(p.as_str()),
+        BoilerplateRule::Exact => short && t == *p,
+        BoilerplateRule::Prefix => t.starts_with(p.as_str()) || raw.starts_with(p.as_str()),
+        BoilerplateRule::Suffix => short && t.ends_with(p.as_str()),
         BoilerplateRule::Contains => t.contains(p.as_str()),
     })
 }
@@ -120,7 +121,12 @@ pub fn bio_name(text: &str) -> Option<(usize, usize)> {
             .trim_start_matches(|c: char| is_space(c) || is_dash(c) || matches!(c, '•' | '*' | '·'))
             .len();
     let rest = &text[lead..];
-    let name_len = leading_name(rest)?;
+    // A bio opens with the name: look at the first words only, not the whole paragraph.
+    let mut head_end = rest.len().min(120);
+    while !rest.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let name_len = leading_name(&rest[..head_end])?;
     let after = rest[name_len..].to_lowercase();
     let framed = [" is a ", " is an ", " is the ", ", a ", ", an ", ", the "]
         .iter()

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Claim, Cluster, Link, Relation};
-use crate::text::{fold, words};
+use crate::text::{fold, words, FastMap, FastSet};
 use crate::vocab::vocab;
 
 /// Below this score two claims are not linked at all.
@@ -29,7 +29,7 @@ pub const CANDIDATES_PER_CLAIM: usize = 24;
 /// Each claim keeps at most this many links, best first.
 pub const MAX_LINKS_PER_CLAIM: usize = 6;
 /// Terms in more claims than this do not generate candidates (they still score).
-pub const POSTING_CAP: usize = 200;
+pub const POSTING_CAP: usize = 64;
 
 /// A crude English stem that makes "normalization", "normalizing" and "normalisation" meet.
 pub fn stem(word: &str) -> String {
@@ -104,18 +104,77 @@ const PAIR_BOOST: f32 = 1.6;
 /// Weight of a generic collocation's pair ("two countries").
 const GENERIC_PAIR_BOOST: f32 = 0.3;
 
-/// A telling word pair (not an entity, not a generic collocation).
-fn is_pair(name: &str) -> bool {
-    name.contains(' ') && !name.starts_with("entity:") && !name.starts_with("generic:")
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TermKind {
+    Word,
+    /// A telling word pair.
+    Pair,
+    /// A generic collocation's pair ("two countries").
+    GenericPair,
+    Entity,
 }
 
-/// Word-pair keys of the generic collocations in `data/generic_phrases.txt`.
-fn generic_pairs() -> &'static std::collections::HashSet<String> {
-    static PAIRS: std::sync::OnceLock<std::collections::HashSet<String>> =
+/// Term ids for stems, word pairs and entities; pairs are keyed by their words' ids, so no
+/// string is built per pair.
+#[derive(Default)]
+struct Interner {
+    words: FastMap<String, u32>,
+    pairs: FastMap<(u32, u32), u32>,
+    entities: FastMap<String, u32>,
+    kinds: Vec<TermKind>,
+    /// The stem or entity id of each term (empty for pairs).
+    labels: Vec<String>,
+}
+
+impl Interner {
+    fn push(&mut self, kind: TermKind, label: String) -> u32 {
+        self.kinds.push(kind);
+        self.labels.push(label);
+        (self.kinds.len() - 1) as u32
+    }
+    fn word(&mut self, stem: &str) -> u32 {
+        if let Some(&t) = self.words.get(stem) {
+            return t;
+        }
+        let t = self.push(TermKind::Word, stem.to_string());
+        self.words.insert(stem.to_string(), t);
+        t
+    }
+    fn pair(&mut self, a: u32, b: u32, generic: bool) -> u32 {
+        if let Some(&t) = self.pairs.get(&(a, b)) {
+            return t;
+        }
+        let t = self.push(
+            if generic {
+                TermKind::GenericPair
+            } else {
+                TermKind::Pair
+            },
+            String::new(),
+        );
+        self.pairs.insert((a, b), t);
+        t
+    }
+    fn entity(&mut self, id: &str) -> u32 {
+        if let Some(&t) = self.entities.get(id) {
+            return t;
+        }
+        let t = self.push(TermKind::Entity, id.to_string());
+        self.entities.insert(id.to_string(), t);
+        t
+    }
+    fn len(&self) -> usize {
+        self.kinds.len()
+    }
+}
+
+/// Generic collocations of `data/generic_phrases.txt` as first stem → second stems.
+fn generic_pairs() -> &'static FastMap<String, FastSet<String>> {
+    static PAIRS: std::sync::OnceLock<FastMap<String, FastSet<String>>> =
         std::sync::OnceLock::new();
     PAIRS.get_or_init(|| {
         let v = vocab();
-        let mut out = std::collections::HashSet::new();
+        let mut out: FastMap<String, FastSet<String>> = FastMap::default();
         for phrase in include_str!("../data/generic_phrases.txt")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -127,24 +186,18 @@ fn generic_pairs() -> &'static std::collections::HashSet<String> {
                 .map(|w| stem(&w))
                 .collect();
             for pair in content.windows(2) {
-                out.insert(format!("{} {}", pair[0], pair[1]));
+                out.entry(pair[0].clone())
+                    .or_default()
+                    .insert(pair[1].clone());
             }
         }
         out
     })
 }
 
-fn claim_terms(
-    claim: &Claim,
-    names: &[(usize, usize)],
-    intern: &mut HashMap<String, u32>,
-) -> Terms {
+fn claim_terms(claim: &Claim, names: &[(usize, usize)], intern: &mut Interner) -> Terms {
     let v = vocab();
-    let mut terms: HashMap<u32, TermUse> = HashMap::new();
-    let id = |s: String, intern: &mut HashMap<String, u32>| {
-        let n = intern.len() as u32;
-        *intern.entry(s).or_insert(n)
-    };
+    let mut terms: FastMap<u32, TermUse> = FastMap::default();
     let ws = words(&claim.text, claim.start);
     // Clauses and where negations stand.
     let mut clause_of = Vec::with_capacity(ws.len());
@@ -205,9 +258,9 @@ fn claim_terms(
             e.span = span;
         }
     };
-    for (s, span, k) in &content {
-        let t = id(s.clone(), intern);
-        add(t, 1.0, *span, *k, *k);
+    let ids: Vec<u32> = content.iter().map(|(s, ..)| intern.word(s)).collect();
+    for ((_, span, k), t) in content.iter().zip(&ids) {
+        add(*t, 1.0, *span, *k, *k);
     }
     // Word pairs, adjacent or with one content word between ("freedom of military action" meets
     // "freedom of action"); only an adjacent pair has a span worth showing.
@@ -216,16 +269,10 @@ fn claim_terms(
             if second.2 - first.2 > 4 || clause_of[second.2] != clause_of[first.2] {
                 break;
             }
-            let key = format!("{} {}", first.0, second.0);
-            let generic = generic_pairs().contains(&key);
-            let t = id(
-                if generic {
-                    format!("generic:{key}")
-                } else {
-                    key
-                },
-                intern,
-            );
+            let generic = generic_pairs()
+                .get(&first.0)
+                .is_some_and(|s| s.contains(&second.0));
+            let t = intern.pair(ids[i], ids[i + 1 + gap], generic);
             let span = if gap == 0 {
                 (first.1 .0, second.1 .1)
             } else {
@@ -245,7 +292,7 @@ fn claim_terms(
         }
     }
     for e in &claim.entities {
-        let t = id(format!("entity:{e}"), intern);
+        let t = intern.entity(e);
         terms.entry(t).or_insert(TermUse {
             boost: 0.8,
             span: (claim.start, claim.start),
@@ -281,7 +328,7 @@ pub fn link(
     document_of: &[usize],
     document_ids: &[String],
 ) -> Vec<Cluster> {
-    let mut intern: HashMap<String, u32> = HashMap::new();
+    let mut intern = Interner::default();
     let all: Vec<Terms> = claims
         .iter()
         .enumerate()
@@ -293,13 +340,7 @@ pub fn link(
             )
         })
         .collect();
-    let names: Vec<String> = {
-        let mut v = vec![String::new(); intern.len()];
-        for (k, i) in &intern {
-            v[*i as usize] = k.clone();
-        }
-        v
-    };
+    let kinds = &intern.kinds;
     let n = claims.len();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); intern.len()];
     for (c, t) in all.iter().enumerate() {
@@ -328,7 +369,7 @@ pub fn link(
 
     // Every link needs a shared telling word pair, so only pairs generate candidates; a stamp
     // per claim marks those already seen for the current one.
-    let telling: Vec<bool> = names.iter().map(|t| is_pair(t)).collect();
+    let telling: Vec<bool> = kinds.iter().map(|k| *k == TermKind::Pair).collect();
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut links: Vec<Vec<Candidate>> = vec![Vec::new(); n];
@@ -390,7 +431,7 @@ pub fn link(
             // word, or one shared name, is not the same matter.
             let pairs = shared
                 .iter()
-                .filter(|(t, _)| is_pair(&names[*t as usize]))
+                .filter(|(t, _)| kinds[*t as usize] == TermKind::Pair)
                 .count();
             if pairs == 0 || shared.len() < 3 {
                 continue;
@@ -399,7 +440,7 @@ pub fn link(
             // holds no negation at all.
             let conflict = shared
                 .iter()
-                .filter(|(t, _)| is_pair(&names[*t as usize]))
+                .filter(|(t, _)| kinds[*t as usize] == TermKind::Pair)
                 .filter_map(|(t, _)| both.iter().find(|(k, ..)| k == t))
                 .filter(|(_, x, y)| x.span.1 > x.span.0 && y.span.1 > y.span.0)
                 .any(|(_, x, y)| {
@@ -449,14 +490,20 @@ pub fn link(
         if e > s {
             claim.text[s - claim.start..e - claim.start].to_string()
         } else {
-            names[t as usize].trim_start_matches("entity:").to_string()
+            intern.labels[t as usize].clone()
         }
     };
     let mut shared_text: Vec<Vec<Vec<String>>> = Vec::with_capacity(n);
     for (a, l) in keep.iter().enumerate() {
         shared_text.push(
             l.iter()
-                .map(|(_, _, _, ids)| ids.iter().map(|t| surface(a, *t)).collect())
+                // Only phrases verbatim in this claim are shown for it.
+                .map(|(_, _, _, ids)| {
+                    ids.iter()
+                        .filter(|t| shown(&all[a], **t))
+                        .map(|t| surface(a, *t))
+                        .collect()
+                })
                 .collect(),
         );
     }
@@ -513,14 +560,16 @@ pub fn link(
                 }
                 for (rank, t) in ids.iter().enumerate() {
                     let e = votes.entry(*t).or_insert((0.0, a));
-                    let bigram = names[*t as usize].contains(' ') as u8 as f32;
+                    let bigram =
+                        matches!(kinds[*t as usize], TermKind::Pair | TermKind::GenericPair) as u8
+                            as f32;
                     e.0 += score * (1.0 + 0.5 * bigram) / (rank as f32 + 1.0);
                 }
             }
         }
         let label = votes
             .iter()
-            .filter(|(t, _)| !names[**t as usize].starts_with("entity:"))
+            .filter(|(t, _)| kinds[**t as usize] != TermKind::Entity)
             .max_by(|x, y| x.1 .0.total_cmp(&y.1 .0).then(y.0.cmp(x.0)))
             .map(|(t, (_, c))| surface(*c, *t))
             .unwrap_or_default();

@@ -317,7 +317,7 @@ mod tests {
 /// substring searches.
 #[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
-    by_first: std::collections::HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, usize)>>,
     pub phrases: Vec<String>,
 }
 
@@ -405,3 +405,28 @@ impl<'a> Tokens<'a> {
         set.any(&self.folded)
     }
 }
+
+/// FNV-1a, a fast hash for the engine's many short string keys (words, phrases, term ids).
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= *b as u64;
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fnv>>;

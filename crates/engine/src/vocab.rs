@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
-use crate::text::{fold, name_key, PhraseSet};
+use crate::text::{fold, name_key, FastSet, PhraseSet};
 
 pub struct GazetteerEntry {
     pub kind: EntityKind,
@@ -56,12 +56,12 @@ pub struct Vocab {
     /// (kind, veto phrase).
     pub kind_vetoes: Vec<(String, String)>,
     pub negations: Vec<String>,
-    pub stopwords: std::collections::HashSet<String>,
+    pub stopwords: FastSet<String>,
     /// surface (lowercase) → unit, longest surfaces first.
     pub units: Vec<(String, Unit)>,
     pub number_words: HashMap<String, f64>,
     pub scale_words: HashMap<String, f64>,
-    pub economic_cues: std::collections::HashSet<String>,
+    pub economic_cues: FastSet<String>,
     pub boilerplate: Vec<(BoilerplateRule, String)>,
     pub agencies: Vec<String>,
     pub credit_prefixes: Vec<String>,
@@ -78,9 +78,9 @@ pub struct Vocab {
     /// All kind cues; `kind_cues[i].0` is the kind of phrase `i`.
     pub kind_cue_set: PhraseSet,
     pub kind_veto_set: PhraseSet,
-    pub negation_set: std::collections::HashSet<String>,
+    pub negation_set: FastSet<String>,
     /// Last words of titles, lowercase, without a final stop.
-    pub title_words: std::collections::HashSet<String>,
+    pub title_words: FastSet<String>,
     /// Agencies as word lists, for credit lines.
     pub agency_words: Vec<Vec<String>>,
     pub caption_cue_set: PhraseSet,
