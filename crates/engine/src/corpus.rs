@@ -197,6 +197,21 @@ struct Parsed {
     events: Vec<Event>,
     /// Covered entity spans (for the second pass).
     covered: Vec<(usize, usize)>,
+    /// Entity mentions found, registered in document order once every document is parsed.
+    observations: Vec<Observation>,
+    warning: Option<Diagnostic>,
+}
+
+/// An entity mention seen while parsing one document.
+enum Observation {
+    Known {
+        gazetteer: usize,
+        start: usize,
+        end: usize,
+    },
+    Found {
+        found: crate::entities::Discovered,
+    },
 }
 
 fn first_absolute(clause: &str, base: usize, doc_date: Option<Ymd>) -> Option<String> {
@@ -215,14 +230,7 @@ fn first_absolute(clause: &str, base: usize, doc_date: Option<Ymd>) -> Option<St
     })
 }
 
-fn parse_one(
-    file: &str,
-    text: &str,
-    id: String,
-    doc_index: usize,
-    registry: &mut Registry,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Parsed {
+fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     let v = vocab();
     let lines = crate::lines::classify(text);
     let meta = crate::meta::extract(&lines);
@@ -242,25 +250,26 @@ fn parse_one(
 
     // Entities: gazetteer first, then names found from context.
     let mut covered = Vec::new();
+    let mut observations = Vec::new();
     for line in doc.lines.iter().filter(|l| names_entities(l.kind)) {
         let ws = words(&line.text, line.start);
         let known = v.gazetteer_matcher.scan(&line.text, line.start, &ws, &[]);
         let mut line_covered = Vec::new();
         for (i, n, g) in known {
             let (s, e) = (ws[i].start, ws[i + n - 1].end);
-            let ent = registry.known(g);
-            registry.mention(ent, doc_index, s, e, &text[s..e]);
+            observations.push(Observation::Known {
+                gazetteer: g,
+                start: s,
+                end: e,
+            });
             line_covered.push((s, e));
         }
         for d in discover(&line.text, line.start, &ws, &line_covered) {
-            let ent = registry.discovered(&d.name, d.kind);
-            registry.mention(ent, doc_index, d.start, d.end, &text[d.start..d.end]);
             line_covered.push((d.start, d.end));
-            if let Some((s, e, acr)) = d.acronym {
-                registry.by_key.entry(name_key(&acr)).or_insert(ent);
-                registry.mention(ent, doc_index, s, e, &acr);
-                line_covered.push((s, e));
+            if let Some((s, e, _)) = &d.acronym {
+                line_covered.push((*s, *e));
             }
+            observations.push(Observation::Found { found: d });
         }
         covered.extend(line_covered);
     }
@@ -480,12 +489,12 @@ fn parse_one(
             }
         }
     }
-    if claims.is_empty() {
-        diagnostics.push(warning(
+    let warning = claims.is_empty().then(|| {
+        warning(
             file,
             "no sentences found: the file has no body paragraphs to read claims from",
-        ));
-    }
+        )
+    });
     Parsed {
         doc,
         text: text.to_string(),
@@ -494,7 +503,46 @@ fn parse_one(
         figures,
         events,
         covered,
+        observations,
+        warning,
     }
+}
+
+/// Parses documents independently: on both cores natively, in turn on wasm.
+fn parse_all(jobs: Vec<(&str, &str, String)>) -> Vec<Parsed> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(8);
+        if threads > 1 && jobs.len() >= 8 {
+            let chunk = jobs.len().div_ceil(threads);
+            let mut out = Vec::with_capacity(jobs.len());
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = jobs
+                    .chunks(chunk)
+                    .map(|part| {
+                        scope.spawn(move || {
+                            part.iter()
+                                .map(|(f, t, id)| parse_one(f, t, id.clone()))
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                for h in handles {
+                    match h.join() {
+                        Ok(part) => out.extend(part),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
+            });
+            return out;
+        }
+    }
+    jobs.into_iter()
+        .map(|(f, t, id)| parse_one(f, t, id))
+        .collect()
 }
 
 /// Builds the corpus from `inputs`; `diagnostics` carries problems found before (e.g. by
@@ -502,7 +550,8 @@ fn parse_one(
 pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
     let mut registry = Registry::default();
     let mut used_ids = std::collections::HashSet::new();
-    let mut parsed: Vec<Parsed> = Vec::new();
+    // Decode and name every input first, so documents keep the inputs' order.
+    let mut jobs: Vec<(&str, &str, String)> = Vec::new();
     for input in &inputs {
         let text = match decode(&input.file, &input.bytes) {
             Ok(t) => t,
@@ -513,16 +562,37 @@ pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
         };
         let stem = input.file.rsplit('/').next().unwrap_or(&input.file);
         let stem = stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem);
-        let id = unique(slug(stem), &mut used_ids);
-        let index = parsed.len();
-        parsed.push(parse_one(
-            &input.file,
-            text,
-            id,
-            index,
-            &mut registry,
-            &mut diagnostics,
-        ));
+        jobs.push((&input.file, text, unique(slug(stem), &mut used_ids)));
+    }
+    let mut parsed = parse_all(jobs);
+    for (d, p) in parsed.iter_mut().enumerate() {
+        for o in std::mem::take(&mut p.observations) {
+            match o {
+                Observation::Known {
+                    gazetteer,
+                    start,
+                    end,
+                } => {
+                    let e = registry.known(gazetteer);
+                    registry.mention(e, d, start, end, &p.text[start..end]);
+                }
+                Observation::Found { found } => {
+                    let e = registry.discovered(&found.name, found.kind);
+                    registry.mention(
+                        e,
+                        d,
+                        found.start,
+                        found.end,
+                        &p.text[found.start..found.end],
+                    );
+                    if let Some((s, t, acronym)) = found.acronym {
+                        registry.by_key.entry(name_key(&acronym)).or_insert(e);
+                        registry.mention(e, d, s, t, &acronym);
+                    }
+                }
+            }
+        }
+        diagnostics.extend(p.warning.take());
     }
 
     // People named only as speakers ("said Karim Saleh") are people too.

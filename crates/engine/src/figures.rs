@@ -142,6 +142,13 @@ fn word_number(s: &str) -> Option<(f64, usize)> {
     any.then_some((total + current, used))
 }
 
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Quantities in `text` (spans offset by `base`).
 pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
     let v = vocab();
@@ -233,9 +240,12 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
                 }
             }
         }
-        let before_words = words(&text[..start], 0);
+        // Only the word on either side matters: look at a short window, not the whole clause.
+        let window_start = floor_boundary(text, start.saturating_sub(24));
+        let window_end = floor_boundary(text, (end + 40).min(text.len()));
+        let before_words = words(&text[window_start..start], window_start);
         let prev_word = before_words.last().map(|w| w.text);
-        let next_word = words(&text[end..], end).into_iter().next();
+        let next_word = words(&text[end..window_end], end).into_iter().next();
         let is_year =
             !from_words && unit.is_none() && (1800.0..=2199.0).contains(&value) && end - start == 4;
         let is_day = prev_word.is_some_and(is_month)
