@@ -98,6 +98,19 @@ pub struct DateMention {
 }
 
 impl DateMention {
+    /// A full date: year, month and day all stated.
+    fn day(start: usize, end: usize, year: i32, month: u32, day: u32) -> DateMention {
+        DateMention {
+            start,
+            end,
+            expr: DateExpr::Absolute(Ymd {
+                year,
+                month: Some(month),
+                day: Some(day),
+            }),
+        }
+    }
+
     /// Resolves against the document date; returns the date and whether it was inferred.
     pub fn resolve(&self, doc: Option<Ymd>) -> Option<(Ymd, bool)> {
         if let DateExpr::Absolute(d) = self.expr {
@@ -322,15 +335,7 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
             if let Some(d) = next.and_then(|n| day_of(n.text)) {
                 if let Some(y) = next2.and_then(|n| year_of(n.text)) {
                     if valid_day(y, m, d) {
-                        out.push(DateMention {
-                            start: w.start,
-                            end: ws[i + 2].end,
-                            expr: DateExpr::Absolute(Ymd {
-                                year: y,
-                                month: Some(m),
-                                day: Some(d),
-                            }),
-                        });
+                        out.push(DateMention::day(w.start, ws[i + 2].end, y, m, d));
                         i += 3;
                         continue;
                     }
@@ -388,15 +393,7 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
             if let Some(m) = month_of(n.text).filter(|_| n.is_capitalised()) {
                 if let Some(y) = next2.and_then(|n2| year_of(n2.text)) {
                     if valid_day(y, m, d) {
-                        out.push(DateMention {
-                            start: w.start,
-                            end: ws[i + 2].end,
-                            expr: DateExpr::Absolute(Ymd {
-                                year: y,
-                                month: Some(m),
-                                day: Some(d),
-                            }),
-                        });
+                        out.push(DateMention::day(w.start, ws[i + 2].end, y, m, d));
                         i += 3;
                         continue;
                     }

@@ -122,6 +122,7 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut paths = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     let mut first = true;
+    let mut unreadable = false;
     while let Some(d) = stack.pop() {
         match std::fs::read_dir(&d) {
             Ok(rd) => {
@@ -142,6 +143,7 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
                 }
             }
             Err(e) => {
+                unreadable |= first;
                 let what = if first {
                     "cannot read the folder"
                 } else {
@@ -189,11 +191,7 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
             Err(e) => diagnostics.push(error(&name, format!("cannot read: {e}"))),
         }
     }
-    if inputs.is_empty()
-        && diagnostics.iter().all(|d| {
-            d.severity != Severity::Error || !d.message.starts_with("cannot read the folder")
-        })
-    {
+    if inputs.is_empty() && !unreadable {
         diagnostics.push(error(
             &shown,
             format!(
