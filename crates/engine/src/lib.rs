@@ -18,6 +18,7 @@ pub mod model;
 pub mod sentences;
 pub mod synthetic;
 pub mod text;
+pub mod view;
 pub mod vocab;
 
 pub use corpus::build;

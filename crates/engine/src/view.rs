@@ -1,0 +1,667 @@
+//! The page's state and the questions the page asks of the corpus, as plain data and functions.
+//!
+//! Everything a view needs to decide (which claims pass the filters, how many claims each facet
+//! value would leave, where a search matches, what the agreement map shows, what the URL hash
+//! says) is answered here, natively testable, so the Leptos components only read signals and
+//! render. The hash is the whole view: a copied link reopens exactly the same view.
+
+use crate::model::{Claim, ClaimKind, Corpus, Document, Relation};
+use crate::text::{fold_char, FastSet};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Tab {
+    #[default]
+    Overview,
+    Claims,
+    Figures,
+    Reader,
+    Timeline,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Claims,
+        Tab::Figures,
+        Tab::Reader,
+        Tab::Timeline,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tab::Overview => "overview",
+            Tab::Claims => "claims",
+            Tab::Figures => "figures",
+            Tab::Reader => "reader",
+            Tab::Timeline => "timeline",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Claims => "Claims",
+            Tab::Figures => "Figures",
+            Tab::Reader => "Reader",
+            Tab::Timeline => "Timeline",
+        }
+    }
+    fn parse(s: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// A speaker facet value: a named source, or the article's own voice.
+pub const OWN_VOICE: &str = "(the article itself)";
+
+/// Everything that defines what the reader sees.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub tab: Tab,
+    /// Document ids; empty means all.
+    pub documents: Vec<String>,
+    pub kinds: Vec<ClaimKind>,
+    /// Speaker names, or [`OWN_VOICE`].
+    pub speakers: Vec<String>,
+    /// Entity ids.
+    pub entities: Vec<String>,
+    /// A cluster id from the agreement map.
+    pub matter: Option<String>,
+    pub query: String,
+    /// The selected claim.
+    pub claim: Option<String>,
+    /// The document shown in the reader.
+    pub read: Option<String>,
+    /// Show captions, credits and other page chrome in the reader.
+    pub chrome: bool,
+}
+
+/// Hashes longer than this are refused: no real view needs it, and it bounds the work.
+pub const MAX_HASH_LEN: usize = 4096;
+
+impl ViewState {
+    pub fn has_filters(&self) -> bool {
+        !(self.documents.is_empty()
+            && self.kinds.is_empty()
+            && self.speakers.is_empty()
+            && self.entities.is_empty()
+            && self.matter.is_none()
+            && self.query.trim().is_empty())
+    }
+
+    pub fn clear_filters(&mut self) {
+        self.documents.clear();
+        self.kinds.clear();
+        self.speakers.clear();
+        self.entities.clear();
+        self.matter = None;
+        self.query.clear();
+    }
+
+    /// The URL hash for this state (without the leading `#`); the default view is empty.
+    pub fn to_hash(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.tab != Tab::Overview {
+            parts.push(format!("tab={}", self.tab.as_str()));
+        }
+        let list = |key: &str, values: &[String], parts: &mut Vec<String>| {
+            if !values.is_empty() {
+                parts.push(format!(
+                    "{key}={}",
+                    values
+                        .iter()
+                        .map(|v| encode(v))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ));
+            }
+        };
+        list("doc", &self.documents, &mut parts);
+        let kinds: Vec<String> = self.kinds.iter().map(|k| k.as_str().to_string()).collect();
+        list("kind", &kinds, &mut parts);
+        list("speaker", &self.speakers, &mut parts);
+        list("entity", &self.entities, &mut parts);
+        if let Some(m) = &self.matter {
+            parts.push(format!("matter={}", encode(m)));
+        }
+        if !self.query.is_empty() {
+            parts.push(format!("q={}", encode(&self.query)));
+        }
+        if let Some(c) = &self.claim {
+            parts.push(format!("claim={}", encode(c)));
+        }
+        if let Some(r) = &self.read {
+            parts.push(format!("read={}", encode(r)));
+        }
+        if self.chrome {
+            parts.push("chrome=1".to_string());
+        }
+        parts.join("&")
+    }
+
+    /// Reads a URL hash (with or without `#`). A hash that cannot be read gives the default view
+    /// and a notice saying why, never a half-applied state.
+    pub fn from_hash(hash: &str) -> Result<ViewState, String> {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        if hash.len() > MAX_HASH_LEN {
+            return Err(format!(
+                "The link is too long ({} characters) to be a Parallax view; showing the overview.",
+                hash.len()
+            ));
+        }
+        let mut state = ViewState::default();
+        for part in hash.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            let bad =
+                |what: &str| format!("The link's {what} could not be read; showing the overview.");
+            let values = || -> Result<Vec<String>, String> {
+                value
+                    .split(',')
+                    .filter(|v| !v.is_empty())
+                    .map(|v| decode(v).ok_or_else(|| bad(key)))
+                    .collect()
+            };
+            match key {
+                "tab" => state.tab = Tab::parse(value).ok_or_else(|| bad("tab"))?,
+                "doc" => state.documents = values()?,
+                "kind" => {
+                    state.kinds = values()?
+                        .iter()
+                        .map(|k| {
+                            ClaimKind::ALL
+                                .into_iter()
+                                .find(|c| c.as_str() == k)
+                                .ok_or_else(|| bad("kind filter"))
+                        })
+                        .collect::<Result<_, _>>()?
+                }
+                "speaker" => state.speakers = values()?,
+                "entity" => state.entities = values()?,
+                "matter" => state.matter = Some(decode(value).ok_or_else(|| bad("matter"))?),
+                "q" => state.query = decode(value).ok_or_else(|| bad("search"))?,
+                "claim" => state.claim = Some(decode(value).ok_or_else(|| bad("claim"))?),
+                "read" => state.read = Some(decode(value).ok_or_else(|| bad("reader document"))?),
+                "chrome" => state.chrome = value == "1",
+                _ => {
+                    return Err(format!(
+                        "The link has an unknown part “{}”; showing the overview.",
+                        truncate(key, 40)
+                    ))
+                }
+            }
+        }
+        Ok(state)
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// Percent-encodes everything but unreserved ASCII, so any text survives a round trip.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-encoding; `None` for a malformed escape or invalid UTF-8.
+pub fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Folded text for search: lowercase, no diacritics, one entry per char of the original so that
+/// match positions map back to the original text.
+fn fold_for_search(s: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let f = fold_char(c).unwrap_or(c);
+        let f = if crate::text::is_apostrophe(c) {
+            '\''
+        } else {
+            f
+        };
+        for _ in 0..f.len_utf8() {
+            origin.push(i);
+        }
+        folded.push(f);
+    }
+    origin.push(s.len());
+    (folded, origin)
+}
+
+/// The words of a search query, folded.
+pub fn query_terms(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .map(|w| fold_for_search(w.trim_matches(|c: char| !c.is_alphanumeric())).0)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// What a search looks at for each claim, folded once when the corpus loads, not per keystroke.
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(corpus: &Corpus) -> SearchIndex {
+        let haystacks = corpus
+            .claims
+            .iter()
+            .map(|c| {
+                let doc = corpus.documents.iter().find(|d| d.id == c.document);
+                let mut h = c.text.clone();
+                for extra in [
+                    c.speaker.as_deref(),
+                    doc.and_then(|d| d.outlet.as_deref()),
+                    doc.and_then(|d| d.author.as_deref()),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    h.push('\n');
+                    h.push_str(extra);
+                }
+                fold_for_search(&h).0
+            })
+            .collect();
+        SearchIndex { haystacks }
+    }
+
+    fn matches(&self, claim: usize, terms: &[String]) -> bool {
+        terms
+            .iter()
+            .all(|t| self.haystacks[claim].contains(t.as_str()))
+    }
+}
+
+/// Which facet a filter belongs to, so counts can leave out their own group.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Document,
+    Kind,
+    Speaker,
+    Entity,
+    None,
+}
+
+fn speaker_key(c: &Claim) -> &str {
+    c.speaker.as_deref().unwrap_or(OWN_VOICE)
+}
+
+fn passes(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    i: usize,
+    state: &ViewState,
+    terms: &[String],
+    matter: Option<&FastSet<&str>>,
+    skip: Facet,
+) -> bool {
+    let c = &corpus.claims[i];
+    (skip == Facet::Document || state.documents.is_empty() || state.documents.contains(&c.document))
+        && (skip == Facet::Kind || state.kinds.is_empty() || state.kinds.contains(&c.kind))
+        && (skip == Facet::Speaker
+            || state.speakers.is_empty()
+            || state.speakers.iter().any(|s| s == speaker_key(c)))
+        && (skip == Facet::Entity
+            || state.entities.is_empty()
+            || state.entities.iter().all(|e| c.entities.contains(e)))
+        && matter.is_none_or(|m| m.contains(c.id.as_str()))
+        && (terms.is_empty() || index.matches(i, terms))
+}
+
+fn matter_claims<'a>(corpus: &'a Corpus, state: &ViewState) -> Option<FastSet<&'a str>> {
+    let id = state.matter.as_ref()?;
+    Some(
+        corpus
+            .clusters
+            .iter()
+            .find(|m| &m.id == id)
+            .map(|m| m.claims.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
+    )
+}
+
+/// Indices of the claims that pass every filter, in corpus order.
+pub fn filter(corpus: &Corpus, index: &SearchIndex, state: &ViewState) -> Vec<usize> {
+    let terms = query_terms(&state.query);
+    let matter = matter_claims(corpus, state);
+    (0..corpus.claims.len())
+        .filter(|&i| {
+            passes(
+                corpus,
+                index,
+                i,
+                state,
+                &terms,
+                matter.as_ref(),
+                Facet::None,
+            )
+        })
+        .collect()
+}
+
+/// One value of a facet with the number of claims it would show given the other filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub documents: Vec<FacetValue>,
+    pub kinds: Vec<FacetValue>,
+    pub speakers: Vec<FacetValue>,
+    pub entities: Vec<FacetValue>,
+}
+
+/// Counts for every facet value, each following all the filters but its own group's.
+pub fn facet_counts(corpus: &Corpus, index: &SearchIndex, state: &ViewState) -> Facets {
+    let terms = query_terms(&state.query);
+    let matter = matter_claims(corpus, state);
+    let pool = |skip: Facet| -> Vec<usize> {
+        (0..corpus.claims.len())
+            .filter(|&i| passes(corpus, index, i, state, &terms, matter.as_ref(), skip))
+            .collect()
+    };
+
+    let by_doc = pool(Facet::Document);
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|d| FacetValue {
+            key: d.id.clone(),
+            label: document_label(d),
+            count: by_doc
+                .iter()
+                .filter(|&&i| corpus.claims[i].document == d.id)
+                .count(),
+            selected: state.documents.contains(&d.id),
+        })
+        .collect();
+
+    let by_kind = pool(Facet::Kind);
+    let kinds = ClaimKind::ALL
+        .into_iter()
+        .map(|k| FacetValue {
+            key: k.as_str().to_string(),
+            label: k.as_str().to_string(),
+            count: by_kind
+                .iter()
+                .filter(|&&i| corpus.claims[i].kind == k)
+                .count(),
+            selected: state.kinds.contains(&k),
+        })
+        .collect();
+
+    let by_speaker = pool(Facet::Speaker);
+    let mut names: Vec<&str> = corpus.claims.iter().map(speaker_key).collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut speakers: Vec<FacetValue> = names
+        .into_iter()
+        .map(|s| FacetValue {
+            key: s.to_string(),
+            label: s.to_string(),
+            count: by_speaker
+                .iter()
+                .filter(|&&i| speaker_key(&corpus.claims[i]) == s)
+                .count(),
+            selected: state.speakers.iter().any(|x| x == s),
+        })
+        .collect();
+    speakers.sort_by(|a, b| {
+        (a.key != OWN_VOICE)
+            .cmp(&(b.key != OWN_VOICE))
+            .then(b.count.cmp(&a.count))
+            .then(a.label.cmp(&b.label))
+    });
+
+    let by_entity = pool(Facet::Entity);
+    let mut entities: Vec<FacetValue> = corpus
+        .entities
+        .iter()
+        .map(|e| FacetValue {
+            key: e.id.clone(),
+            label: e.name.clone(),
+            count: by_entity
+                .iter()
+                .filter(|&&i| corpus.claims[i].entities.contains(&e.id))
+                .count(),
+            selected: state.entities.contains(&e.id),
+        })
+        .filter(|v| v.count > 0 || v.selected)
+        .collect();
+    entities.sort_by(|a, b| {
+        b.selected
+            .cmp(&a.selected)
+            .then(b.count.cmp(&a.count))
+            .then(a.label.cmp(&b.label))
+    });
+
+    Facets {
+        documents,
+        kinds,
+        speakers,
+        entities,
+    }
+}
+
+/// Splits `text` into runs, marking those that match a query word (case and accents ignored).
+pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
+    let terms = query_terms(query);
+    if terms.is_empty() {
+        return vec![(text.to_string(), false)];
+    }
+    let (folded, origin) = fold_for_search(text);
+    let mut marks = vec![false; text.len()];
+    for t in &terms {
+        let mut from = 0;
+        while let Some(p) = folded[from..].find(t.as_str()) {
+            let (a, b) = (origin[from + p], origin[from + p + t.len()]);
+            marks[a..b].iter_mut().for_each(|m| *m = true);
+            from += p + t.len().max(1);
+            while from < folded.len() && !folded.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let m = marks[i];
+        match out.last_mut() {
+            Some((s, last)) if *last == m => s.push(c),
+            _ => out.push((c.to_string(), m)),
+        }
+    }
+    out
+}
+
+/// How a document is named to readers: its outlet, else its title, else its file.
+pub fn document_label(d: &Document) -> String {
+    d.outlet
+        .clone()
+        .or_else(|| d.title.clone())
+        .unwrap_or_else(|| d.file.clone())
+}
+
+/// What one outlet does on one matter of the agreement map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stance {
+    Asserts,
+    Disputes,
+    Silent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapCell {
+    pub document: String,
+    pub claims: Vec<String>,
+    pub stance: Stance,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapRow {
+    pub matter: String,
+    pub label: String,
+    pub cells: Vec<MapCell>,
+}
+
+/// Matters several outlets address (the engine's clusters) against the documents.
+pub fn agreement_map(corpus: &Corpus) -> Vec<MapRow> {
+    corpus
+        .clusters
+        .iter()
+        .map(|m| {
+            let members: FastSet<&str> = m.claims.iter().map(String::as_str).collect();
+            let cells = corpus
+                .documents
+                .iter()
+                .map(|d| {
+                    let claims: Vec<&Claim> = corpus
+                        .claims
+                        .iter()
+                        .filter(|c| c.document == d.id && members.contains(c.id.as_str()))
+                        .collect();
+                    let disputes = claims.iter().any(|c| {
+                        c.related.iter().any(|l| {
+                            l.relation == Relation::Disputes && members.contains(l.claim.as_str())
+                        })
+                    });
+                    let stance = if claims.is_empty() {
+                        Stance::Silent
+                    } else if disputes {
+                        Stance::Disputes
+                    } else {
+                        Stance::Asserts
+                    };
+                    MapCell {
+                        document: d.id.clone(),
+                        claims: claims.iter().map(|c| c.id.clone()).collect(),
+                        stance,
+                    }
+                })
+                .collect();
+            MapRow {
+                matter: m.id.clone(),
+                label: m.label.clone(),
+                cells,
+            }
+        })
+        .collect()
+}
+
+/// A citation a journalist can paste: the claim, who published it, and where in the file.
+pub fn citation(corpus: &Corpus, claim: &Claim) -> String {
+    let doc = corpus.documents.iter().find(|d| d.id == claim.document);
+    let stated = |v: Option<&String>| v.cloned().unwrap_or_else(|| "not stated".to_string());
+    let outlet = stated(doc.and_then(|d| d.outlet.as_ref()));
+    let author = stated(doc.and_then(|d| d.author.as_ref()));
+    let date = stated(doc.and_then(|d| d.date.as_ref()));
+    let title = doc
+        .and_then(|d| d.title.clone())
+        .map(|t| format!(" “{t}”."))
+        .unwrap_or_default();
+    let file = doc.map(|d| d.file.as_str()).unwrap_or("");
+    let said = claim
+        .speaker
+        .as_ref()
+        .map(|s| format!(" (according to {s})"))
+        .unwrap_or_default();
+    format!("“{}”{said} — outlet: {outlet}; author: {author}; date: {date}.{title} Source file {file}, bytes {}–{}.", claim.text, claim.start, claim.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_round_trip_any_text() {
+        let state = ViewState {
+            tab: Tab::Claims,
+            documents: vec!["000_a".into(), "doc with space".into()],
+            kinds: vec![ClaimKind::Statement, ClaimKind::Prediction],
+            speakers: vec![OWN_VOICE.into(), "Prime Minister's Office".into()],
+            entities: vec!["ahmed-al-sharaa".into()],
+            matter: Some("m1".into()),
+            query: "freedom & “action”, 100%".into(),
+            claim: Some("001-c14".into()),
+            read: Some("004_x".into()),
+            chrome: true,
+        };
+        let hash = state.to_hash();
+        assert!(!hash.contains(' ') && !hash.contains('“'));
+        assert_eq!(ViewState::from_hash(&format!("#{hash}")), Ok(state));
+        assert_eq!(ViewState::default().to_hash(), "");
+        assert_eq!(ViewState::from_hash(""), Ok(ViewState::default()));
+        assert_eq!(
+            ViewState::from_hash("#tab=figures").map(|s| s.tab),
+            Ok(Tab::Figures)
+        );
+    }
+
+    #[test]
+    fn malformed_hashes_fall_back_with_a_notice() {
+        let notice = |h: &str| ViewState::from_hash(h).unwrap_err();
+        assert!(notice("#tab=nowhere").contains("tab"));
+        assert!(notice("#kind=rumour").contains("kind filter"));
+        assert!(notice("#q=%E2%28").contains("search"));
+        assert!(notice("#q=%zz").contains("search"));
+        assert!(notice("#<script>=1").contains("unknown part “<script>”"));
+        assert!(notice(&format!("#q={}", "a".repeat(5000))).contains("too long"));
+    }
+
+    #[test]
+    fn highlights_ignore_case_and_accents() {
+        let runs = highlight("Türkiye and TURKIYE, not Turks.", "turkiye");
+        let marked: Vec<&str> = runs
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(marked, ["Türkiye", "TURKIYE"]);
+        assert_eq!(
+            highlight("Syria’s deal", "syria's")
+                .iter()
+                .filter(|r| r.1)
+                .count(),
+            1
+        );
+        assert_eq!(highlight("plain", ""), [("plain".to_string(), false)]);
+        let joined: String = highlight("a Türkiye b", "kiye")
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        assert_eq!(joined, "a Türkiye b");
+    }
+}

@@ -1,0 +1,205 @@
+//! The page's questions answered on the seeds: filter combinations, facet counts that follow the
+//! other filters, search, the agreement map, citations.
+
+mod common;
+
+use common::seeds;
+use parallax_engine::view::{
+    agreement_map, citation, facet_counts, filter, SearchIndex, Stance, ViewState, OWN_VOICE,
+};
+use parallax_engine::ClaimKind;
+
+fn ids(state: &ViewState) -> Vec<String> {
+    let c = seeds();
+    filter(c, &SearchIndex::new(c), state)
+        .into_iter()
+        .map(|i| c.claims[i].id.clone())
+        .collect()
+}
+
+fn doc_id(prefix: &str) -> String {
+    seeds()
+        .documents
+        .iter()
+        .find(|d| d.id.starts_with(prefix))
+        .unwrap()
+        .id
+        .clone()
+}
+
+#[test]
+fn outlet_and_kind_filters_combine() {
+    let state = ViewState {
+        documents: vec![doc_id("000")],
+        kinds: vec![ClaimKind::Statistic],
+        ..Default::default()
+    };
+    let found = ids(&state);
+    assert_eq!(
+        found,
+        [
+            "000_1b83a7cde25d4666-c14",
+            "000_1b83a7cde25d4666-c15",
+            "000_1b83a7cde25d4666-c16"
+        ]
+    );
+    // Two outlets are an OR; two kinds are an OR; the groups AND together.
+    let state = ViewState {
+        documents: vec![doc_id("000"), doc_id("003")],
+        kinds: vec![ClaimKind::Statistic, ClaimKind::Statement],
+        ..Default::default()
+    };
+    assert_eq!(ids(&state).len(), 3 + 2 + 1);
+}
+
+#[test]
+fn facet_counts_follow_the_other_filters_but_not_their_own() {
+    let c = seeds();
+    let index = SearchIndex::new(c);
+    let state = ViewState {
+        kinds: vec![ClaimKind::Statistic],
+        ..Default::default()
+    };
+    let f = facet_counts(c, &index, &state);
+    let docs: Vec<usize> = f.documents.iter().map(|v| v.count).collect();
+    assert_eq!(docs, [3, 0, 0, 2, 0]);
+    // The kind facet ignores the kind filter itself: it shows what choosing another kind gives.
+    let kinds: Vec<(String, usize, bool)> = f
+        .kinds
+        .iter()
+        .map(|v| (v.key.clone(), v.count, v.selected))
+        .collect();
+    assert_eq!(kinds[0], ("report".to_string(), 70, false));
+    assert_eq!(kinds[2], ("statistic".to_string(), 5, true));
+    assert_eq!(
+        f.kinds.iter().map(|v| v.count).sum::<usize>(),
+        c.claims.len()
+    );
+    // With an outlet chosen, kinds count within it.
+    let state = ViewState {
+        documents: vec![doc_id("002")],
+        ..Default::default()
+    };
+    let f = facet_counts(c, &index, &state);
+    assert_eq!(f.kinds.iter().map(|v| v.count).sum::<usize>(), 24);
+    assert_eq!(f.speakers[0].key, OWN_VOICE);
+    assert_eq!(f.speakers[0].count, 21);
+    assert_eq!(
+        (f.speakers[1].key.as_str(), f.speakers[1].count),
+        ("US State Department", 3)
+    );
+}
+
+#[test]
+fn search_matches_words_in_any_order_ignoring_case_and_accents() {
+    let state = ViewState {
+        query: "FREEDOM action".into(),
+        ..Default::default()
+    };
+    let found = ids(&state);
+    assert_eq!(found.len(), 4);
+    assert!(found.iter().all(|id| {
+        let t = &seeds()
+            .claims
+            .iter()
+            .find(|c| &c.id == id)
+            .unwrap()
+            .text
+            .to_lowercase();
+        t.contains("freedom") && t.contains("action")
+    }));
+    assert_eq!(
+        ids(&ViewState {
+            query: "turkiye".into(),
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    // Speakers and outlets are searchable too.
+    assert_eq!(
+        ids(&ViewState {
+            query: "foreign policy".into(),
+            ..Default::default()
+        })
+        .len(),
+        3
+    );
+    assert!(ids(&ViewState {
+        query: "no such words anywhere".into(),
+        ..Default::default()
+    })
+    .is_empty());
+}
+
+#[test]
+fn entity_speaker_and_matter_filters() {
+    let jfm = ids(&ViewState {
+        entities: vec!["joint-fusion-mechanism".into()],
+        ..Default::default()
+    });
+    assert_eq!(jfm.len(), 7); // six name it, one says "under the cover of the JFM"
+    let own = ids(&ViewState {
+        speakers: vec![OWN_VOICE.into()],
+        ..Default::default()
+    });
+    assert_eq!(own.len(), seeds().claims.len() - 12);
+    let matter = ids(&ViewState {
+        matter: Some("m1".into()),
+        ..Default::default()
+    });
+    assert_eq!(
+        matter,
+        [
+            "000_1b83a7cde25d4666-c5",
+            "002_7846cf1592b80a6b-c8",
+            "003_c669463cf1b12eb2-c4"
+        ]
+    );
+    let mut state = ViewState {
+        matter: Some("m1".into()),
+        query: "x".into(),
+        ..Default::default()
+    };
+    assert!(state.has_filters());
+    state.clear_filters();
+    assert!(!state.has_filters());
+}
+
+#[test]
+fn the_agreement_map_shows_who_asserts_and_who_is_silent() {
+    let map = agreement_map(seeds());
+    assert_eq!(map.len(), seeds().clusters.len());
+    let row = &map[0];
+    assert_eq!(row.label, "dedicated communication");
+    let stances: Vec<Stance> = row.cells.iter().map(|c| c.stance).collect();
+    assert_eq!(
+        stances,
+        [
+            Stance::Asserts,
+            Stance::Silent,
+            Stance::Asserts,
+            Stance::Asserts,
+            Stance::Silent
+        ]
+    );
+    assert_eq!(row.cells[2].claims, ["002_7846cf1592b80a6b-c8"]);
+}
+
+#[test]
+fn citations_say_what_is_and_is_not_stated() {
+    let c = seeds();
+    let claim = c
+        .claims
+        .iter()
+        .find(|x| x.id == "001_650089dbfd7d6cb8-c3")
+        .unwrap();
+    let cite = citation(c, claim);
+    assert!(
+        cite.starts_with("“According to reports, Israel allegedly also agreed"),
+        "{cite}"
+    );
+    assert!(cite.contains("(according to reports)"));
+    assert!(cite.contains("outlet: not stated; author: not stated; date: not stated."));
+    assert!(cite.contains(&format!("bytes {}–{}", claim.start, claim.end)));
+}
