@@ -733,7 +733,7 @@ pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
     let mut document_of = Vec::new();
     for (d, p) in parsed.into_iter().enumerate() {
         let _ = p.date;
-        document_of.extend(std::iter::repeat(d).take(p.claims.len()));
+        document_of.extend(std::iter::repeat_n(d, p.claims.len()));
         claims.extend(p.claims);
         figures.extend(p.figures);
         events.extend(p.events);
