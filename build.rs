@@ -1,0 +1,71 @@
+//! Embeds the corpus folder into the build: `seeds/` by default, or the folder named by the
+//! `PARALLAX_CORPUS` environment variable (`make serve CORPUS=path`). Files are embedded as bytes
+//! and parsed by the engine in the page, so the page shows nothing that the engine did not read.
+
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, root, out);
+        } else {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if parallax_engine::load::TEXT_EXTENSIONS.contains(&ext.as_str()) {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, path));
+            }
+        }
+    }
+}
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=PARALLAX_CORPUS");
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let corpus = std::env::var("PARALLAX_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from("seeds"));
+    let corpus = if corpus.is_absolute() {
+        corpus
+    } else {
+        manifest.join(corpus)
+    };
+    println!("cargo:rerun-if-changed={}", corpus.display());
+    let mut files = Vec::new();
+    collect(&corpus, &corpus, &mut files);
+    files.sort();
+    if files.is_empty() {
+        println!(
+            "cargo:warning=no article files in {}: the page will say so",
+            corpus.display()
+        );
+    }
+    let mut code = String::from("/// (file name, bytes) of every embedded article.\npub static FILES: &[(&str, &[u8])] = &[\n");
+    for (name, path) in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        code.push_str(&format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("corpus_files.rs");
+    std::fs::write(out, code).expect("write corpus_files.rs");
+}

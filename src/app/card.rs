@@ -1,0 +1,195 @@
+//! One claim as a card: the verbatim text, who published it, who says it, what kind of claim it
+//! is, the entities it names, and the claims of other outlets that agree, dispute or relate.
+
+use leptos::prelude::*;
+use parallax_engine::view::{citation, document_label, highlight, Tab};
+use parallax_engine::{Relation, SpeakerKind};
+
+use super::{copy, Nav, Shared};
+
+/// The verbatim text with search matches marked.
+pub fn marked_text(text: String, query: String) -> impl IntoView {
+    highlight(&text, &query)
+        .into_iter()
+        .map(|(run, hit)| {
+            if hit {
+                view! { <mark>{run}</mark> }.into_any()
+            } else {
+                run.into_any()
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn ClaimCard(index: usize) -> impl IntoView {
+    let data = expect_context::<Shared>();
+    let nav = expect_context::<Nav>();
+    let status = expect_context::<WriteSignal<String>>();
+    let c = &data.corpus;
+    let claim = c.claims[index].clone();
+    let doc = c.documents.iter().find(|d| d.id == claim.document).cloned();
+    let outlet = doc.as_ref().map(document_label).unwrap_or_default();
+    let stated = |v: Option<String>| v.unwrap_or_else(|| "not stated".to_string());
+    let author = stated(doc.as_ref().and_then(|d| d.author.clone()));
+    let date = stated(doc.as_ref().and_then(|d| d.date.clone()));
+    let id = claim.id.clone();
+    let selected = {
+        let id = id.clone();
+        Memo::new(move |_| nav.state.get().claim.as_deref() == Some(id.as_str()))
+    };
+    let query = Memo::new(move |_| nav.state.get().query);
+    let text = claim.text.clone();
+
+    let speaker = claim.speaker.clone().map(|s| {
+        let kind = match claim.speaker_kind {
+            Some(SpeakerKind::Poll) => " (poll)",
+            Some(SpeakerKind::Unnamed) => " (unnamed source)",
+            _ => "",
+        };
+        let carried = if claim.speaker_carried {
+            " — carried over from an earlier sentence"
+        } else {
+            ""
+        };
+        view! { <p class="speaker">"According to " <strong>{s}</strong> {kind} {carried}</p> }
+    });
+
+    let entities = claim
+        .entities
+        .iter()
+        .filter_map(|e| c.entities.iter().find(|x| &x.id == e))
+        .map(|e| {
+            let key = e.id.clone();
+            let name = e.name.clone();
+            view! {
+                <li>
+                    <button
+                        class="chip"
+                        title=format!("Show claims that mention {name}")
+                        on:click=move |_| {
+                            let key = key.clone();
+                            nav.go(move |s| {
+                                if !s.entities.contains(&key) {
+                                    s.entities.push(key);
+                                }
+                                s.tab = Tab::Claims;
+                            })
+                        }
+                    >
+                        {e.name.clone()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let link_group = |relation: Relation, label: &'static str| {
+        let items: Vec<_> = claim
+            .related
+            .iter()
+            .filter(|l| l.relation == relation)
+            .filter_map(|l| {
+                let other = c.claims.iter().find(|x| x.id == l.claim)?;
+                let other_doc = c.documents.iter().find(|d| d.id == other.document)?;
+                Some((
+                    l.claim.clone(),
+                    document_label(other_doc),
+                    other.text.clone(),
+                    l.shared.join(", "),
+                ))
+            })
+            .collect();
+        (!items.is_empty()).then(|| {
+            view! {
+                <div class="links">
+                    <span class="links-label">{label}</span>
+                    <ul>
+                        {items
+                            .into_iter()
+                            .map(|(target, outlet, text, shared)| {
+                                let title = format!("{text}\nShared: {shared}");
+                                view! {
+                                    <li>
+                                        <button
+                                            class="link"
+                                            title=title
+                                            on:click=move |_| {
+                                                let target = target.clone();
+                                                nav.go(move |s| {
+                                                    s.clear_filters();
+                                                    s.tab = Tab::Claims;
+                                                    s.claim = Some(target);
+                                                })
+                                            }
+                                        >
+                                            {outlet}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    };
+    let agrees = link_group(Relation::Agrees, "Also said by");
+    let disputes = link_group(Relation::Disputes, "Disputed by");
+    let related = link_group(Relation::Related, "Related in");
+
+    let cite = citation(c, &claim);
+    let read_id = id.clone();
+    let read_doc = claim.document.clone();
+    let link_id = id.clone();
+    let select_id = id.clone();
+    let kind = claim.kind.as_str();
+
+    view! {
+        <article
+            class=format!("card k-{kind}")
+            class:selected=move || selected.get()
+            id=format!("card-{id}")
+            aria-label=format!("{kind} from {outlet}")
+        >
+            <blockquote class="claim-text">{move || marked_text(text.clone(), query.get())}</blockquote>
+            <p class="meta">
+                <span class=format!("kind k-{kind}")>{kind}</span>
+                " " <span class="outlet">{outlet.clone()}</span> " · " <span>{author}</span> " · "
+                <span>{date}</span>
+            </p>
+            {speaker}
+            <ul class="chips" aria-label="Entities">{entities}</ul>
+            {agrees}
+            {disputes}
+            {related}
+            <div class="actions">
+                <button on:click=move |_| {
+                    let (doc, id) = (read_doc.clone(), read_id.clone());
+                    nav.go(move |s| {
+                        s.tab = Tab::Reader;
+                        s.read = Some(doc);
+                        s.claim = Some(id);
+                    })
+                }>"Read in context"</button>
+                <button on:click=move |_| {
+                    let mut target = nav.state.get_untracked();
+                    target.tab = Tab::Claims;
+                    target.claim = Some(link_id.clone());
+                    copy(nav.link_to(&target), "Link", status);
+                }>"Copy link"</button>
+                <button on:click=move |_| copy(cite.clone(), "Citation", status)>"Copy citation"</button>
+                <button
+                    class="select"
+                    aria-pressed=move || selected.get().to_string()
+                    on:click=move |_| {
+                        let id = select_id.clone();
+                        nav.go(move |s| s.claim = if s.claim.as_ref() == Some(&id) { None } else { Some(id) })
+                    }
+                >
+                    "Select"
+                </button>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,230 @@
+//! Claim cards with filters: outlet, kind, speaker, entity and full-text search, each facet value
+//! with the count it would leave given the other filters. Only a page of cards is rendered.
+
+use leptos::prelude::*;
+use parallax_engine::view::{facet_counts, filter, FacetValue, ViewState};
+use parallax_engine::ClaimKind;
+
+use super::card::ClaimCard;
+use super::{Nav, Shared};
+
+const PAGE: usize = 40;
+
+fn toggle(list: &mut Vec<String>, key: String) {
+    match list.iter().position(|k| *k == key) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(key),
+    }
+}
+
+/// One facet group as a list of toggle buttons with counts.
+fn facet_group(
+    title: &'static str,
+    values: Memo<Vec<FacetValue>>,
+    apply: fn(&mut ViewState, String),
+    nav: Nav,
+) -> impl IntoView {
+    view! {
+        <fieldset class="facet">
+            <legend>{title}</legend>
+            <ul>
+                <For
+                    each=move || values.get()
+                    key=|v| (v.key.clone(), v.count, v.selected)
+                    children=move |v: FacetValue| {
+                        let key = v.key.clone();
+                        view! {
+                            <li>
+                                <button
+                                    class="facet-value"
+                                    aria-pressed=v.selected.to_string()
+                                    disabled=v.count == 0 && !v.selected
+                                    on:click=move |_| {
+                                        let key = key.clone();
+                                        nav.go(move |s| {
+                                            apply(s, key);
+                                            s.claim = None;
+                                        })
+                                    }
+                                >
+                                    <span class="facet-label">{v.label.clone()}</span>
+                                    <span class="count">{v.count}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn ClaimsView() -> impl IntoView {
+    let data = expect_context::<Shared>();
+    let nav = expect_context::<Nav>();
+    let state = nav.state;
+    // Filtering depends on the filters only, not on the selected card or the tab.
+    let filters = Memo::new(move |_| {
+        let mut s = state.get();
+        s.claim = None;
+        s.read = None;
+        s.chrome = false;
+        s
+    });
+    let results = {
+        let data = data.clone();
+        Memo::new(move |_| filter(&data.corpus, &data.index, &filters.get()))
+    };
+    let facets = {
+        let data = data.clone();
+        Memo::new(move |_| facet_counts(&data.corpus, &data.index, &filters.get()))
+    };
+    let docs = Memo::new(move |_| facets.get().documents);
+    let kinds = Memo::new(move |_| facets.get().kinds);
+    let speakers = Memo::new(move |_| facets.get().speakers);
+    let entities = Memo::new(move |_| {
+        facets
+            .get()
+            .entities
+            .into_iter()
+            .take(24)
+            .collect::<Vec<_>>()
+    });
+
+    // A page of cards; the page grows on demand, and always reaches the selected card.
+    let (limit, set_limit) = signal(PAGE);
+    Effect::new(move |_| {
+        let _ = filters.get();
+        set_limit.set(PAGE);
+    });
+    let visible = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let all = results.get();
+            let selected = state.get().claim;
+            let mut n = limit.get().min(all.len());
+            if let Some(sel) = selected {
+                if let Some(pos) = all.iter().position(|&i| data.corpus.claims[i].id == sel) {
+                    n = n.max(pos + 1);
+                }
+            }
+            all[..n].to_vec()
+        })
+    };
+    // Bring the selected card into view once it is rendered.
+    Effect::new(move |_| {
+        if let Some(id) = state.get().claim {
+            let _ = visible.get();
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&format!("card-{id}")) {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
+
+    let total = data.corpus.claims.len();
+    let kind_apply: fn(&mut ViewState, String) = |s, k| {
+        if let Some(kind) = ClaimKind::ALL.into_iter().find(|c| c.as_str() == k) {
+            match s.kinds.iter().position(|x| *x == kind) {
+                Some(i) => {
+                    s.kinds.remove(i);
+                }
+                None => s.kinds.push(kind),
+            }
+        }
+    };
+
+    view! {
+        <div class="claims-layout">
+            <aside class="filters" aria-label="Filters">
+                <label class="search">
+                    <span>"Search the claims"</span>
+                    <input
+                        id="search"
+                        type="search"
+                        placeholder="words in any order"
+                        autocomplete="off"
+                        prop:value=move || state.get().query
+                        on:input:target=move |ev| {
+                            let q = ev.target().value();
+                            nav.replace(move |s| {
+                                s.query = q;
+                                s.claim = None;
+                            })
+                        }
+                    />
+                </label>
+                <button
+                    class="clear"
+                    disabled=move || !filters.get().has_filters()
+                    on:click=move |_| nav.go(|s| {
+                        s.clear_filters();
+                        s.claim = None;
+                    })
+                >
+                    "Clear all filters"
+                </button>
+                {move || {
+                    filters
+                        .get()
+                        .matter
+                        .map(|m| {
+                            view! {
+                                <p class="matter">
+                                    "Showing one matter of the agreement map (" {m} "). "
+                                    <button on:click=move |_| nav.go(|s| s.matter = None)>"Show all matters"</button>
+                                </p>
+                            }
+                        })
+                }}
+                {facet_group("Outlet", docs, |s, k| toggle(&mut s.documents, k), nav)}
+                {facet_group("Kind", kinds, kind_apply, nav)}
+                {facet_group("Speaker", speakers, |s, k| toggle(&mut s.speakers, k), nav)}
+                {facet_group("Entity", entities, |s, k| toggle(&mut s.entities, k), nav)}
+            </aside>
+            <section class="results" aria-labelledby="results-count">
+                <h2 id="results-count" aria-live="polite">
+                    {move || {
+                        let n = results.get().len();
+                        if n == total { format!("All {n} claims") } else { format!("{n} of {total} claims") }
+                    }}
+                </h2>
+                {move || {
+                    results
+                        .get()
+                        .is_empty()
+                        .then(|| {
+                            view! {
+                                <div class="empty">
+                                    <p>"No claim matches these filters."</p>
+                                    <p>
+                                        "Try fewer words, another outlet, or "
+                                        <button on:click=move |_| nav.go(|s| s.clear_filters())>"clear all filters"</button>
+                                        "."
+                                    </p>
+                                </div>
+                            }
+                        })
+                }}
+                <div class="cards">
+                    <For each=move || visible.get() key=|i| *i children=move |i| view! { <ClaimCard index=i /> } />
+                </div>
+                {move || {
+                    let (shown, all) = (visible.get().len(), results.get().len());
+                    (shown < all)
+                        .then(|| {
+                            view! {
+                                <button class="more" on:click=move |_| set_limit.update(|l| *l += PAGE)>
+                                    {format!("Show more ({shown} of {all} shown)")}
+                                </button>
+                            }
+                        })
+                }}
+            </section>
+        </div>
+    }
+}

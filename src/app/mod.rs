@@ -1,0 +1,203 @@
+//! The explorer page: a thin Leptos shell over the engine.
+//!
+//! The corpus is built once from the embedded articles and shared through context (never copied
+//! per view). The whole view is one `ViewState` signal mirrored in the URL hash; components read
+//! memos of it and change it only through [`Nav`], so a copied link or the back button restores
+//! exactly what was on screen.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use parallax_engine::view::{SearchIndex, Tab, ViewState};
+use parallax_engine::Corpus;
+
+mod card;
+mod claims;
+mod figures;
+mod overview;
+mod reader;
+mod timeline;
+
+/// The corpus and what is precomputed from it, shared by every view.
+pub struct Data {
+    pub corpus: Corpus,
+    pub index: SearchIndex,
+}
+
+pub type Shared = Arc<Data>;
+
+/// The one way components change the view.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub state: ReadSignal<ViewState>,
+    set: WriteSignal<ViewState>,
+}
+
+impl Nav {
+    /// A discrete step (a click): a new history entry, so back and forward work.
+    pub fn go(&self, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        write_hash(&next, false);
+        self.set.set(next);
+    }
+
+    /// A continuous change (typing): replaces the current history entry.
+    pub fn replace(&self, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        write_hash(&next, true);
+        self.set.set(next);
+    }
+
+    /// A link to `state` from this page, for copying.
+    pub fn link_to(&self, state: &ViewState) -> String {
+        let location = window().location();
+        let base = format!(
+            "{}{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        format!("{base}#{}", state.to_hash())
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+fn write_hash(state: &ViewState, replace: bool) {
+    let hash = state.to_hash();
+    if current_hash().trim_start_matches('#') == hash {
+        return;
+    }
+    let url = if hash.is_empty() {
+        let l = window().location();
+        format!(
+            "{}{}",
+            l.pathname().unwrap_or_default(),
+            l.search().unwrap_or_default()
+        )
+    } else {
+        format!("#{hash}")
+    };
+    if let Ok(history) = window().history() {
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Copies text to the clipboard; says so in the live region.
+pub fn copy(text: String, what: &'static str, status: WriteSignal<String>) {
+    let clipboard = window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    status.set(format!("{what} copied."));
+    let _ = promise;
+}
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let corpus = parallax_engine::build(crate::embedded::inputs(), Vec::new());
+    let index = SearchIndex::new(&corpus);
+    let data: Shared = Arc::new(Data { corpus, index });
+
+    let (initial, first_notice) = match ViewState::from_hash(&current_hash()) {
+        Ok(s) => (s, None),
+        Err(n) => (ViewState::default(), Some(n)),
+    };
+    let (state, set_state) = signal(initial);
+    let (notice, set_notice) = signal(first_notice);
+    let (status, set_status) = signal(String::new());
+    let nav = Nav {
+        state,
+        set: set_state,
+    };
+    provide_context(data.clone());
+    provide_context(nav);
+    provide_context(set_status);
+
+    // Back, forward and pasted links arrive as hash changes.
+    let on_hash = move || match ViewState::from_hash(&current_hash()) {
+        Ok(s) => {
+            if s != state.get_untracked() {
+                set_state.set(s);
+            }
+        }
+        Err(n) => {
+            set_notice.set(Some(n));
+            set_state.set(ViewState::default());
+        }
+    };
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| on_hash());
+    let _ = window_event_listener(leptos::ev::popstate, move |_| on_hash());
+
+    let tab = Memo::new(move |_| state.get().tab);
+    let documents = data.corpus.documents.len();
+    let claims = data.corpus.claims.len();
+
+    view! {
+        <a class="skip" href="#main">"Skip to content"</a>
+        <header class="top">
+            <h1>"Parallax"</h1>
+            <p class="lede">
+                {format!("One story from every side: {documents} articles, {claims} claims.")}
+            </p>
+            <nav aria-label="Views">
+                <ul class="tabs">
+                    {Tab::ALL
+                        .into_iter()
+                        .map(|t| {
+                            view! {
+                                <li>
+                                    <button
+                                        class="tab"
+                                        aria-current=move || (tab.get() == t).then_some("page")
+                                        on:click=move |_| nav.go(|s| s.tab = t)
+                                    >
+                                        {t.label()}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+        {move || {
+            notice
+                .get()
+                .map(|n| {
+                    view! {
+                        <div class="notice" role="alert">
+                            <span>{n}</span>
+                            <button on:click=move |_| set_notice.set(None)>"Dismiss"</button>
+                        </div>
+                    }
+                })
+        }}
+        <main id="main" tabindex="-1">
+            {move || match tab.get() {
+                Tab::Overview => view! { <overview::Overview /> }.into_any(),
+                Tab::Claims => view! { <claims::ClaimsView /> }.into_any(),
+                Tab::Figures => view! { <figures::FiguresView /> }.into_any(),
+                Tab::Reader => view! { <reader::ReaderView /> }.into_any(),
+                Tab::Timeline => view! { <timeline::TimelineView /> }.into_any(),
+            }}
+        </main>
+        <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        <footer class="foot">
+            <p>
+                "Every claim is a verbatim span of its article; fields an article does not state are shown as “not stated”."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,201 @@
+//! Each document with its provenance and claim counts, the files that could not be used, and the
+//! agreement map: the matters several outlets address, and who asserts, disputes or is silent.
+
+use leptos::prelude::*;
+use parallax_engine::view::{agreement_map, document_label, Stance, Tab};
+use parallax_engine::{ClaimKind, Severity};
+
+use super::{Nav, Shared};
+
+fn stated(v: &Option<String>) -> String {
+    v.clone().unwrap_or_else(|| "not stated".to_string())
+}
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let data = expect_context::<Shared>();
+    let nav = expect_context::<Nav>();
+    let c = &data.corpus;
+
+    let rows = c
+        .documents
+        .iter()
+        .map(|d| {
+            let claims: Vec<_> = c.claims.iter().filter(|cl| cl.document == d.id).collect();
+            let by_kind = ClaimKind::ALL
+                .into_iter()
+                .map(|k| (k, claims.iter().filter(|cl| cl.kind == k).count()))
+                .filter(|(_, n)| *n > 0)
+                .map(|(k, n)| format!("{n} {}", k.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let id = d.id.clone();
+            let read = d.id.clone();
+            view! {
+                <tr>
+                    <th scope="row">
+                        <span class="doc-title">{stated(&d.title)}</span>
+                        <span class="file">{d.file.clone()}</span>
+                    </th>
+                    <td class:unstated=d.outlet.is_none()>{stated(&d.outlet)}</td>
+                    <td class:unstated=d.author.is_none()>{stated(&d.author)}</td>
+                    <td class:unstated=d.date.is_none()>{stated(&d.date)}</td>
+                    <td>
+                        <button on:click=move |_| {
+                            let id = id.clone();
+                            nav.go(move |s| {
+                                s.clear_filters();
+                                s.documents = vec![id];
+                                s.tab = Tab::Claims;
+                            })
+                        }>{format!("{} claims", claims.len())}</button>
+                        <span class="kinds">{by_kind}</span>
+                    </td>
+                    <td>
+                        <button on:click=move |_| {
+                            let read = read.clone();
+                            nav.go(move |s| {
+                                s.tab = Tab::Reader;
+                                s.read = Some(read);
+                                s.claim = None;
+                            })
+                        }>"Read"</button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let problems = c
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let level = if d.severity == Severity::Error {
+                "not used"
+            } else {
+                "warning"
+            };
+            view! {
+                <li>
+                    <strong>{d.file.clone()}</strong> " (" {level} "): " {d.message.clone()}
+                </li>
+            }
+        })
+        .collect_view();
+    let has_problems = !c.diagnostics.is_empty();
+
+    let map = agreement_map(c);
+    let headers = c
+        .documents
+        .iter()
+        .map(|d| view! { <th scope="col">{document_label(d)}</th> })
+        .collect_view();
+    let map_rows = map
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .cells
+                .into_iter()
+                .map(|cell| {
+                    let (label, class) = match cell.stance {
+                        Stance::Asserts => (format!("asserts ({})", cell.claims.len()), "asserts"),
+                        Stance::Disputes => {
+                            (format!("disputes ({})", cell.claims.len()), "disputes")
+                        }
+                        Stance::Silent => ("silent".to_string(), "silent"),
+                    };
+                    if cell.claims.is_empty() {
+                        view! { <td class=class>{label}</td> }.into_any()
+                    } else {
+                        let (matter, doc) = (row.matter.clone(), cell.document.clone());
+                        view! {
+                            <td class=class>
+                                <button on:click=move |_| {
+                                    let (matter, doc) = (matter.clone(), doc.clone());
+                                    nav.go(move |s| {
+                                        s.clear_filters();
+                                        s.matter = Some(matter);
+                                        s.documents = vec![doc];
+                                        s.tab = Tab::Claims;
+                                    })
+                                }>{label}</button>
+                            </td>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            let matter = row.matter.clone();
+            view! {
+                <tr>
+                    <th scope="row">
+                        <button class="matter-label" on:click=move |_| {
+                            let matter = matter.clone();
+                            nav.go(move |s| {
+                                s.clear_filters();
+                                s.matter = Some(matter);
+                                s.tab = Tab::Claims;
+                            })
+                        }>{format!("“{}”", row.label)}</button>
+                    </th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let no_matters = c.clusters.is_empty();
+
+    view! {
+        <section aria-labelledby="docs-h">
+            <h2 id="docs-h">"Articles"</h2>
+            <div class="scroll">
+                <table class="docs">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Title"</th>
+                            <th scope="col">"Outlet"</th>
+                            <th scope="col">"Author"</th>
+                            <th scope="col">"Date"</th>
+                            <th scope="col">"Claims"</th>
+                            <th scope="col">"Text"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {has_problems
+                .then(|| {
+                    view! {
+                        <div class="problems">
+                            <h3>"Files that could not be fully read"</h3>
+                            <ul>{problems}</ul>
+                        </div>
+                    }
+                })}
+        </section>
+        <section aria-labelledby="map-h">
+            <h2 id="map-h">"Agreement map"</h2>
+            <p class="hint">
+                "Matters that claims in several outlets share (linked by the engine), against the outlets. Open a cell to see the claims behind it."
+            </p>
+            {if no_matters {
+                view! { <p class="empty">"No matter is shared by two outlets in this corpus."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="scroll">
+                        <table class="map">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Matter"</th>
+                                    {headers}
+                                </tr>
+                            </thead>
+                            <tbody>{map_rows}</tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}

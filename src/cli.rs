@@ -1,0 +1,103 @@
+//! The command-line side of Parallax.
+//!
+//! `parallax export [DIR]` prints the corpus built from a folder of articles as JSON (the
+//! contract other parts of the project rely on); diagnostics go to standard error.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: parallax export [DIR] [--pretty]   print the corpus built from DIR (default: seeds/) as JSON
+       parallax generate COUNT DIR [BYTES]  write COUNT synthetic articles of about BYTES (default 2500) into DIR
+       parallax help                       show this help";
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("export") => export(&args[1..]),
+        Some("generate") => generate(&args[1..]),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("parallax: unknown command '{other}'\n{USAGE}");
+            ExitCode::from(2)
+        }
+        None => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn export(args: &[String]) -> ExitCode {
+    let pretty = args.iter().any(|a| a == "--pretty");
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("seeds"));
+    if !dir.is_dir() {
+        eprintln!("parallax: {}: not a folder", dir.display());
+        return ExitCode::from(1);
+    }
+    let corpus = parallax_engine::build_from_folder(&dir);
+    for d in &corpus.diagnostics {
+        let level = match d.severity {
+            parallax_engine::Severity::Error => "error",
+            parallax_engine::Severity::Warning => "warning",
+        };
+        eprintln!("{level}: {}: {}", d.file, d.message);
+    }
+    let json = if pretty {
+        serde_json::to_string_pretty(&corpus)
+    } else {
+        serde_json::to_string(&corpus)
+    };
+    match json {
+        Ok(s) => println!("{s}"),
+        Err(e) => {
+            eprintln!("parallax: could not write JSON: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    eprintln!(
+        "parallax: {} documents, {} claims, {} figures, {} entities, {} events from {}",
+        corpus.documents.len(),
+        corpus.claims.len(),
+        corpus.figures.len(),
+        corpus.entities.len(),
+        corpus.events.len(),
+        dir.display()
+    );
+    if corpus.documents.is_empty() {
+        eprintln!("parallax: nothing could be read from {}", dir.display());
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn generate(args: &[String]) -> ExitCode {
+    let (Some(count), Some(dir)) = (
+        args.first().and_then(|c| c.parse::<usize>().ok()),
+        args.get(1),
+    ) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let bytes = args.get(2).and_then(|b| b.parse().ok()).unwrap_or(2500);
+    let dir = PathBuf::from(dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("parallax: cannot create {}: {e}", dir.display());
+        return ExitCode::from(1);
+    }
+    for (name, text) in parallax_engine::synthetic::corpus(count, bytes, 42) {
+        if let Err(e) = std::fs::write(dir.join(&name), text) {
+            eprintln!("parallax: cannot write {name}: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    eprintln!("parallax: wrote {count} articles to {}", dir.display());
+    ExitCode::SUCCESS
+}
