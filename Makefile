@@ -1,26 +1,38 @@
-# Parallax. `make test` and `make serve` are the two entry points (see README.md); every target
-# installs what it needs and skips what is already installed.
+# Parallax. `make serve` and `make test` are the two entry points (see README.md); every target
+# installs what it needs and skips what is already installed at the right version.
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
 CORPUS ?= seeds
 WASM_TARGET := wasm32-unknown-unknown
+TRUNK_VERSION := 0.21.14
+BINARYEN_VERSION := 132
+# wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+TOOLS := $(CURDIR)/.tools
+export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PARALLAX_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: test serve export bench setup-rust
+.PHONY: test serve build export bench setup-rust setup-web setup-browser
 
-## Run every test: format, lints, unit and integration tests, and the engine's wasm32 build.
-test: setup-rust
+## Run every test: format, lints, unit, integration and browser tests.
+test: setup-rust setup-web setup-browser
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p parallax --target $(WASM_TARGET) -- -D warnings
 	cargo build -p parallax-engine --target $(WASM_TARGET)
+	$(MAKE) --no-print-directory build
 	@mkdir -p target
-	cargo test --workspace --lib --bins --tests 2>&1 | tee target/test.log
+	PARALLAX_BROWSER=1 cargo test --workspace --lib --bins --tests 2>&1 | tee target/test.log
 	@awk '/^test result:/ {p += $$4; f += $$6} END {printf "%d passed, %d failed\n", p, f}' target/test.log
 
-## The explorer page is issue #3; until it lands there is nothing to serve.
-serve:
-	@echo "make serve: the explorer page is not built yet (issue #3)." >&2
-	@echo "Until then, 'make export' writes the corpus the page will show (corpus.json)." >&2
-	@exit 2
+## Build the release page into dist/ (CORPUS=path embeds another folder of articles).
+build: setup-rust setup-web
+	trunk build --release --offline
+
+## Build and serve the explorer at http://127.0.0.1:8080 (CORPUS=path for another folder).
+serve: setup-rust setup-web
+	@echo "Serving the explorer for $(CORPUS) at http://127.0.0.1:8080 (Ctrl-C stops it)"
+	trunk serve --release --offline
 
 ## Export the corpus of CORPUS (default seeds/) as pretty JSON to corpus.json.
 export:
@@ -36,3 +48,12 @@ setup-rust:
 	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+
+setup-web:
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' || { echo "installing trunk $(TRUNK_VERSION) (about 9 minutes)"; cargo install trunk --version $(TRUNK_VERSION) --locked; }
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' || { echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 6 minutes)"; cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
+	@grep -q 'wasm_bindgen = "$(WASM_BINDGEN_VERSION)"' Trunk.toml || { echo "Trunk.toml pins another wasm-bindgen than Cargo.lock ($(WASM_BINDGEN_VERSION))" >&2; exit 1; }
+	@$(TOOLS)/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version_$(BINARYEN_VERSION)' || { echo "installing binaryen $(BINARYEN_VERSION) (wasm-opt) from npm"; npm install --silent --no-audit --no-fund --prefix $(TOOLS) binaryen@$(BINARYEN_VERSION); }
+
+setup-browser:
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { echo "installing chromium and chromium-driver"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }

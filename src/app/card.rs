@@ -187,7 +187,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                         nav.go(move |s| s.claim = if s.claim.as_ref() == Some(&id) { None } else { Some(id) })
                     }
                 >
-                    "Select"
+                    "Select card"
                 </button>
             </div>
         </article>

@@ -127,6 +127,12 @@ pub fn ClaimsView() -> impl IntoView {
     });
 
     let total = data.corpus.claims.len();
+    // On a phone the filters start folded, so the cards come first.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 760.0);
     let kind_apply: fn(&mut ViewState, String) = |s, k| {
         if let Some(kind) = ClaimKind::ALL.into_iter().find(|c| c.as_str() == k) {
             match s.kinds.iter().position(|x| *x == kind) {
@@ -140,8 +146,17 @@ pub fn ClaimsView() -> impl IntoView {
 
     view! {
         <div class="claims-layout">
+            <details class="filter-panel" open=wide>
+            <summary>
+                {move || {
+                    let s = filters.get();
+                    let n = s.documents.len() + s.kinds.len() + s.speakers.len() + s.entities.len()
+                        + usize::from(s.matter.is_some()) + usize::from(!s.query.trim().is_empty());
+                    if n == 0 { "Filters".to_string() } else { format!("Filters ({n} active)") }
+                }}
+            </summary>
             <aside class="filters" aria-label="Filters">
-                <label class="search">
+                <label class="search" for="search">
                     <span>"Search the claims"</span>
                     <input
                         id="search"
@@ -186,6 +201,7 @@ pub fn ClaimsView() -> impl IntoView {
                 {facet_group("Speaker", speakers, |s, k| toggle(&mut s.speakers, k), nav)}
                 {facet_group("Entity", entities, |s, k| toggle(&mut s.entities, k), nav)}
             </aside>
+            </details>
             <section class="results" aria-labelledby="results-count">
                 <h2 id="results-count" aria-live="polite">
                     {move || {

@@ -93,7 +93,9 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
         let label_y = y;
         y += LINE * lines.len() as f64 + 4.0;
         let bar_y = y;
-        let width = ((f.value / scale).clamp(0.0, 1.0) * (WIDTH - 90.0)).max(1.0);
+        // Leave room after the longest bar for its value as written.
+        let room = WIDTH - (f.text.chars().count() as f64 * 6.8 + 10.0);
+        let width = ((f.value / scale).clamp(0.0, 1.0) * room.max(40.0)).max(1.0);
         y += BAR + 14.0;
         rows.push((f.clone(), lines, label_y, bar_y, width));
     }

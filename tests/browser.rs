@@ -1,0 +1,685 @@
+//! The explorer driven like a reader, in Debian's headless Chromium through chromedriver.
+//!
+//! The release page must already be built into `dist/` (`make test` builds it). These tests serve
+//! it on 127.0.0.1, open it, type, click, reload deep links, and read what is on screen. Expected
+//! values come from the engine run natively on the same seeds, never typed in by hand.
+//!
+//! They run when `PARALLAX_BROWSER=1` (set by `make test`), and then fail if Chromium,
+//! chromedriver or `dist/` is missing; plain `cargo test` skips them with a message.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+fn enabled() -> bool {
+    if std::env::var("PARALLAX_BROWSER").as_deref() == Ok("1") {
+        return true;
+    }
+    eprintln!(
+        "browser tests skipped: set PARALLAX_BROWSER=1 (make test does) after building dist/"
+    );
+    false
+}
+
+fn dist() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("dist")
+}
+
+// ---------------------------------------------------------------- a static server for dist/
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("json") | Some("webmanifest") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve_one(mut stream: TcpStream, root: &Path) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        if reader
+            .read_line(&mut header)
+            .map(|n| n == 0)
+            .unwrap_or(true)
+            || header == "\r\n"
+        {
+            break;
+        }
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let rel = if path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    };
+    let file = root.join(rel.trim_start_matches('/'));
+    let (status, body, kind) = match (
+        file.starts_with(root) && !rel.contains(".."),
+        std::fs::read(&file),
+    ) {
+        (true, Ok(body)) => ("200 OK", body, content_type(&file)),
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!("HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// Serves `root` on a free loopback port; returns the base URL.
+fn static_server(root: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || serve_one(stream, &root));
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+// ---------------------------------------------------------------- a minimal WebDriver client
+
+fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to chromedriver");
+    stream.set_read_timeout(Some(Duration::from_secs(60))).ok();
+    let payload = body.map(|b| b.to_string()).unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
+        payload.len()
+    );
+    stream
+        .write_all(request.as_bytes())
+        .expect("send to chromedriver");
+    // Read the head, then exactly the body it announces (chromedriver may keep the socket open).
+    let mut reader = BufReader::new(stream);
+    let mut length = None;
+    let mut chunked = false;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).expect("read from chromedriver") == 0 || line == "\r\n" {
+            break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            length = v.trim().parse::<usize>().ok();
+        }
+        if lower.starts_with("transfer-encoding:") && lower.contains("chunked") {
+            chunked = true;
+        }
+    }
+    let mut body = Vec::new();
+    if chunked {
+        loop {
+            let mut size = String::new();
+            reader.read_line(&mut size).expect("chunk size");
+            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+            if n == 0 {
+                break;
+            }
+            let mut chunk = vec![0; n + 2];
+            reader.read_exact(&mut chunk).expect("chunk");
+            body.extend_from_slice(&chunk[..n]);
+        }
+    } else if let Some(n) = length {
+        body.resize(n, 0);
+        reader.read_exact(&mut body).expect("body");
+    } else {
+        reader.read_to_end(&mut body).expect("body");
+    }
+    serde_json::from_slice(&body).unwrap_or(Value::Null)
+}
+
+struct Driver {
+    _process: Child,
+    port: u16,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+fn driver() -> &'static Driver {
+    static DRIVER: OnceLock<Driver> = OnceLock::new();
+    DRIVER.get_or_init(|| {
+        let port = free_port();
+        let process = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is installed (make test installs chromium-driver)");
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver {
+            _process: process,
+            port,
+        }
+    })
+}
+
+fn base_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        assert!(
+            dist().join("index.html").is_file(),
+            "dist/index.html is missing: run `make build` first"
+        );
+        static_server(dist())
+    })
+}
+
+struct Session {
+    port: u16,
+    id: String,
+}
+
+impl Session {
+    fn new(width: u32, height: u32) -> Session {
+        let d = driver();
+        let profile = std::env::temp_dir().join(format!(
+            "parallax-chrome-{}-{}",
+            std::process::id(),
+            free_port()
+        ));
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:loggingPrefs": {"browser": "ALL"},
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--disable-dev-shm-usage", format!("--user-data-dir={}", profile.display()),
+                         format!("--window-size={width},{height}")]
+            }
+        }}});
+        let v = http(d.port, "POST", "/session", Some(&caps));
+        let id = v["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {v}"))
+            .to_string();
+        Session { port: d.port, id }
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let v = http(
+            self.port,
+            method,
+            &format!("/session/{}{path}", self.id),
+            body.as_ref(),
+        );
+        if let Some(err) = v["value"].get("error") {
+            panic!("WebDriver {method} {path}: {err} {}", v["value"]["message"]);
+        }
+        v["value"].clone()
+    }
+
+    fn open(&self, hash: &str) {
+        self.cmd(
+            "POST",
+            "/url",
+            Some(json!({"url": format!("{}/{hash}", base_url())})),
+        );
+        self.wait(
+            "the page to render",
+            "return document.querySelector('main') !== null",
+        );
+    }
+
+    fn js(&self, script: &str) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+
+    /// Waits until `script` returns true.
+    fn wait(&self, what: &str, script: &str) {
+        let start = Instant::now();
+        loop {
+            if self.js(script) == Value::Bool(true) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn find(&self, xpath: &str) -> String {
+        let v = self.cmd(
+            "POST",
+            "/element",
+            Some(json!({"using": "xpath", "value": xpath})),
+        );
+        v.as_object()
+            .and_then(|o| o.values().next())
+            .and_then(|x| x.as_str())
+            .unwrap_or_else(|| panic!("no element {xpath}"))
+            .to_string()
+    }
+
+    fn click(&self, xpath: &str) {
+        let el = self.find(xpath);
+        self.cmd("POST", &format!("/element/{el}/click"), Some(json!({})));
+    }
+
+    fn type_into(&self, xpath: &str, text: &str) {
+        let el = self.find(xpath);
+        self.cmd(
+            "POST",
+            &format!("/element/{el}/value"),
+            Some(json!({"text": text})),
+        );
+    }
+
+    fn text(&self, css: &str) -> String {
+        self.js(&format!(
+            "const e = document.querySelector({css:?}); return e ? e.innerText : null"
+        ))
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+    }
+
+    fn count(&self, css: &str) -> u64 {
+        self.js(&format!("return document.querySelectorAll({css:?}).length"))
+            .as_u64()
+            .unwrap_or(0)
+    }
+
+    fn url(&self) -> String {
+        self.cmd("GET", "/url", None)
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// Console messages at SEVERE level (errors), other than a missing favicon.
+    fn console_errors(&self) -> Vec<String> {
+        let v = http(
+            self.port,
+            "POST",
+            &format!("/session/{}/se/log", self.id),
+            Some(&json!({"type": "browser"})),
+        );
+        v["value"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .map(|e| e["message"].to_string())
+                    .filter(|m| !m.contains("favicon"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn screenshot(&self, name: &str) {
+        let v = self.cmd("GET", "/screenshot", None);
+        let b64 = v.as_str().unwrap_or("");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).ok();
+        std::fs::write(dir.join(format!("{name}.png")), base64_decode(b64))
+            .expect("write screenshot");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = http(self.port, "DELETE", &format!("/session/{}", self.id), None);
+    }
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let digits: Vec<u8> = s.bytes().filter_map(value).collect();
+    digits
+        .chunks(4)
+        .flat_map(|c| {
+            let n = c.iter().fold(0u32, |acc, d| (acc << 6) | *d as u32) << (6 * (4 - c.len()));
+            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            bytes.into_iter().take(c.len().saturating_sub(1))
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- what a reader does
+
+fn seeds() -> &'static parallax_engine::Corpus {
+    static C: OnceLock<parallax_engine::Corpus> = OnceLock::new();
+    C.get_or_init(|| {
+        parallax_engine::build_from_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+    })
+}
+
+fn header_for(n: usize) -> String {
+    let total = seeds().claims.len();
+    if n == total {
+        format!("All {n} claims")
+    } else {
+        format!("{n} of {total} claims")
+    }
+}
+
+fn facet_button(group: &str, label: &str) -> String {
+    format!("//fieldset[legend='{group}']//button[.//span[@class='facet-label' and normalize-space()='{label}']]")
+}
+
+#[test]
+fn cards_search_and_combined_filters() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    let total = seeds().claims.len();
+    s.wait(
+        "the claim cards",
+        "return document.querySelectorAll('.card').length > 0",
+    );
+    assert_eq!(s.text("#results-count"), header_for(total));
+
+    // A search narrows the cards and marks the matches.
+    s.type_into("//input[@id='search']", "freedom action");
+    let expected = seeds()
+        .claims
+        .iter()
+        .filter(|c| {
+            let t = c.text.to_lowercase();
+            t.contains("freedom") && t.contains("action")
+        })
+        .count();
+    s.wait(
+        "the search to narrow",
+        &format!(
+            "return document.querySelector('#results-count').innerText == {:?}",
+            header_for(expected)
+        ),
+    );
+    assert_eq!(s.count(".card"), expected as u64);
+    assert!(
+        s.count(".card mark") >= 2 * expected as u64,
+        "every card marks both words"
+    );
+    assert!(s.url().contains("q=freedom%20action"), "{}", s.url());
+
+    // Clearing, then an outlet filter and a kind filter combine.
+    s.click("//button[normalize-space()='Clear all filters']");
+    s.wait(
+        "all claims again",
+        &format!(
+            "return document.querySelector('#results-count').innerText == {:?}",
+            header_for(total)
+        ),
+    );
+    let outlet = seeds().documents[0]
+        .outlet
+        .clone()
+        .expect("seed 000 states its outlet");
+    s.click(&facet_button("Outlet", &outlet));
+    s.click(&facet_button("Kind", "statistic"));
+    let both = seeds()
+        .claims
+        .iter()
+        .filter(|c| {
+            c.document == seeds().documents[0].id && c.kind == parallax_engine::ClaimKind::Statistic
+        })
+        .count();
+    s.wait(
+        "outlet and kind to combine",
+        &format!(
+            "return document.querySelector('#results-count').innerText == {:?}",
+            header_for(both)
+        ),
+    );
+    assert_eq!(both, 3);
+    let speakers = s
+        .js("return [...document.querySelectorAll('.card .speaker strong')].map(e => e.innerText)");
+    assert_eq!(
+        speakers,
+        json!(["Foreign Policy", "Foreign Policy", "Foreign Policy"])
+    );
+
+    // The copied deep link reopens exactly this view.
+    let link = s.url();
+    assert!(
+        link.contains("kind=statistic") && link.contains("doc="),
+        "{link}"
+    );
+    let fresh = Session::new(1280, 900);
+    fresh.cmd("POST", "/url", Some(json!({"url": link})));
+    fresh.wait("the deep link to restore the filters", &format!("return document.querySelector('#results-count') && document.querySelector('#results-count').innerText == {:?}", header_for(both)));
+    assert_eq!(fresh.js(&format!("return document.evaluate({:?}, document, null, 9, null).singleNodeValue.getAttribute('aria-pressed')", facet_button("Kind", "statistic"))), json!("true"));
+    // Back returns to the previous filters.
+    s.cmd("POST", "/back", Some(json!({})));
+    s.wait(
+        "back to the outlet-only view",
+        &format!(
+            "return document.querySelector('#results-count').innerText == {:?}",
+            header_for(
+                seeds()
+                    .claims
+                    .iter()
+                    .filter(|c| c.document == seeds().documents[0].id)
+                    .count()
+            )
+        ),
+    );
+    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    assert!(
+        fresh.console_errors().is_empty(),
+        "{:?}",
+        fresh.console_errors()
+    );
+}
+
+#[test]
+fn figures_show_the_polls_bars_with_source_and_date() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 1000);
+    s.open("#tab=figures");
+    s.wait(
+        "the charts",
+        "return document.querySelectorAll('svg.bars rect').length > 0",
+    );
+    assert_eq!(s.count("svg.bars rect"), seeds().figures.len() as u64);
+    let poll = seeds()
+        .figures
+        .iter()
+        .find(|f| f.kind == parallax_engine::FigureKind::Poll)
+        .expect("a poll figure");
+    let caption = s.text("figure.chart figcaption");
+    assert!(
+        caption.contains(&format!(
+            "source: {}",
+            poll.source.as_deref().unwrap_or("?")
+        )),
+        "{caption}"
+    );
+    assert!(
+        caption.contains(&format!("date: {}", poll.date.as_deref().unwrap_or("?"))),
+        "{caption}"
+    );
+    let values = s.js("return [...document.querySelectorAll('figure.chart')[0].querySelectorAll('.bar-value')].map(e => e.textContent)");
+    let expected: Vec<&str> = seeds()
+        .figures
+        .iter()
+        .filter(|f| f.kind == parallax_engine::FigureKind::Poll)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(values, json!(expected));
+    assert!(s.text("figure.chart .caveat").contains("no sample size"));
+    s.screenshot("figures-desktop");
+    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    // The harness does see console errors (so the checks above can fail).
+    s.js("console.error('harness self-check')");
+    assert!(s
+        .console_errors()
+        .iter()
+        .any(|m| m.contains("harness self-check")));
+}
+
+#[test]
+fn an_agreement_map_cell_opens_the_claims_behind_it() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 1000);
+    s.open("");
+    s.wait(
+        "the agreement map",
+        "return document.querySelectorAll('table.map tbody tr').length > 0",
+    );
+    assert_eq!(s.count("table.map tbody tr"), seeds().clusters.len() as u64);
+    s.screenshot("overview-desktop");
+    // The first matter's first asserting cell.
+    let matter = &seeds().clusters[0];
+    let doc = &matter.documents[0];
+    let behind: Vec<&parallax_engine::Claim> = seeds()
+        .claims
+        .iter()
+        .filter(|c| &c.document == doc && matter.claims.contains(&c.id))
+        .collect();
+    s.click("(//table[contains(@class,'map')]//tbody/tr)[1]//td/button");
+    s.wait("the claims behind the cell", &format!("return document.querySelector('#results-count') && document.querySelector('#results-count').innerText == {:?}", header_for(behind.len())));
+    let shown =
+        s.js("return [...document.querySelectorAll('.card .claim-text')].map(e => e.innerText)");
+    assert_eq!(
+        shown,
+        json!(behind.iter().map(|c| c.text.as_str()).collect::<Vec<_>>())
+    );
+    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+}
+
+#[test]
+fn reader_timeline_and_a_tampered_link() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 1000);
+    let claim = &seeds().claims[0];
+    s.open(&format!(
+        "#tab=reader&read={}&claim={}",
+        claim.document, claim.id
+    ));
+    s.wait(
+        "the article",
+        "return document.querySelectorAll('article.reader mark.claim').length > 0",
+    );
+    let marked = s.js(&format!(
+        "return document.getElementById('claim-{}').innerText",
+        claim.id
+    ));
+    assert_eq!(marked, json!(claim.text));
+    // Captions and credits appear only on demand.
+    let chrome_lines = seeds().documents[0]
+        .lines
+        .iter()
+        .filter(|l| !l.kind.is_content())
+        .count();
+    assert_eq!(s.count(".r-chrome"), 0);
+    s.click("//label[contains(@class,'toggle')]/input");
+    s.wait(
+        "page chrome",
+        &format!("return document.querySelectorAll('.r-chrome').length == {chrome_lines}"),
+    );
+
+    s.open("#tab=timeline");
+    s.wait(
+        "the timeline",
+        "return document.querySelectorAll('.event').length > 0",
+    );
+    assert_eq!(s.count(".event"), seeds().events.len() as u64);
+    let dates = s.js("return [...document.querySelectorAll('.event time')].map(e => e.innerText)");
+    assert_eq!(
+        dates,
+        json!(seeds()
+            .events
+            .iter()
+            .map(|e| e.date.as_str())
+            .collect::<Vec<_>>())
+    );
+
+    // A tampered hash falls back to the overview with a notice.
+    s.open("#tab=%3Cscript%3E");
+    s.wait(
+        "the notice",
+        "return document.querySelector('.notice') !== null",
+    );
+    assert!(
+        s.text(".notice").contains("could not be read"),
+        "{}",
+        s.text(".notice")
+    );
+    assert_eq!(
+        s.js("return document.querySelector('.tab[aria-current=page]').innerText"),
+        json!("Overview")
+    );
+    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+}
+
+#[test]
+fn phone_and_desktop_screenshots() {
+    if !enabled() {
+        return;
+    }
+    for (name, width, height) in [("phone", 360, 780), ("desktop", 1280, 900)] {
+        let s = Session::new(width, height);
+        s.open("#tab=claims&q=normalization");
+        s.wait(
+            "cards",
+            "return document.querySelectorAll('.card').length > 0",
+        );
+        // Nothing overflows the viewport sideways.
+        let overflow = s.js(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+        );
+        assert!(
+            overflow.as_i64().unwrap_or(99) <= 0,
+            "{name}: page scrolls sideways by {overflow}px"
+        );
+        s.screenshot(&format!("claims-{name}"));
+    }
+}
