@@ -34,7 +34,7 @@ pub fn Overview() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">
-                        <span class="doc-title">{stated(&d.title)}</span>
+                        <span class="doc-title" class:unstated=d.title.is_none()>{stated(&d.title)}</span>
                         <span class="file">{d.file.clone()}</span>
                     </th>
                     <td class:unstated=d.outlet.is_none()>{stated(&d.outlet)}</td>
