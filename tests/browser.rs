@@ -505,6 +505,14 @@ fn cards_search_and_combined_filters() {
             )
         ),
     );
+    // Copying a citation reports back in the live region.
+    fresh.click(
+        "(//article[contains(@class,'card')])[1]//button[normalize-space()='Copy citation']",
+    );
+    fresh.wait(
+        "the copy to be reported",
+        "const t = document.querySelector('.status').innerText; return t.startsWith('Citation copied') || t.startsWith('Citation could not be copied')",
+    );
     assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
     assert!(
         fresh.console_errors().is_empty(),

@@ -91,12 +91,20 @@ fn write_hash(state: &ViewState, replace: bool) {
     }
 }
 
-/// Copies text to the clipboard; says so in the live region.
+/// Copies text to the clipboard and says in the live region whether it worked. Where the page
+/// has no clipboard (an insecure context), the text is shown for copying by hand instead.
 pub fn copy(text: String, what: &'static str, status: WriteSignal<String>) {
-    let clipboard = window().navigator().clipboard();
-    let promise = clipboard.write_text(&text);
-    status.set(format!("{what} copied."));
-    let _ = promise;
+    if !window().is_secure_context() {
+        status.set(format!("{what} (copy it by hand): {text}"));
+        return;
+    }
+    let promise = window().navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => status.set(format!("{what} copied.")),
+            Err(_) => status.set(format!("{what} could not be copied; here it is: {text}")),
+        }
+    });
 }
 
 pub fn start() {
