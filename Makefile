@@ -12,7 +12,7 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PARALLAX_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: test serve build export bench setup-rust setup-web setup-browser
+.PHONY: test serve build offline export bench setup-rust setup-web setup-browser
 
 ## Run every test: format, lints, unit, integration and browser tests.
 test: setup-rust setup-web setup-browser
@@ -20,7 +20,7 @@ test: setup-rust setup-web setup-browser
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p parallax --target $(WASM_TARGET) -- -D warnings
 	cargo build -p parallax-engine --target $(WASM_TARGET)
-	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory offline
 	@mkdir -p target
 	PARALLAX_BROWSER=1 cargo test --workspace --lib --bins --tests 2>&1 | tee target/test.log
 	@awk '/^test result:/ {p += $$4; f += $$6} END {printf "%d passed, %d failed\n", p, f}' target/test.log
@@ -28,6 +28,10 @@ test: setup-rust setup-web setup-browser
 ## Build the release page into dist/ (CORPUS=path embeds another folder of articles).
 build: setup-rust setup-web
 	trunk build --release --offline
+
+## One self-contained file, dist/parallax.html, that works from disk with no network.
+offline: build
+	cargo run -q -- bundle dist dist/parallax.html
 
 ## Build and serve the explorer at http://127.0.0.1:8080 (CORPUS=path for another folder).
 serve: setup-rust setup-web

@@ -34,7 +34,24 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
     }
 }
 
+/// The build date shown in the page's footer: SOURCE_DATE_EPOCH when set (reproducible
+/// builds), else today, in UTC.
+fn build_date() -> String {
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    parallax_engine::dates::date_from_unix_days(seconds.div_euclid(86_400)).iso()
+}
+
 fn main() {
+    println!("cargo:rustc-env=PARALLAX_BUILD_DATE={}", build_date());
     println!("cargo:rerun-if-env-changed=PARALLAX_CORPUS");
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));

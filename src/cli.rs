@@ -9,6 +9,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: parallax export [DIR] [--pretty]   print the corpus built from DIR (default: seeds/) as JSON
        parallax generate COUNT DIR [BYTES]  write COUNT synthetic articles of about BYTES (default 2500) into DIR
+       parallax bundle [DIST] [OUT]        make Trunk's output (default dist/) one offline file (default DIST/parallax.html)
        parallax help                       show this help";
 
 pub fn main() -> ExitCode {
@@ -16,6 +17,7 @@ pub fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("generate") => generate(&args[1..]),
+        Some("bundle") => bundle(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -100,4 +102,25 @@ fn generate(args: &[String]) -> ExitCode {
     }
     eprintln!("parallax: wrote {count} articles to {}", dir.display());
     ExitCode::SUCCESS
+}
+
+fn bundle(args: &[String]) -> ExitCode {
+    let dist = PathBuf::from(args.first().map(String::as_str).unwrap_or("dist"));
+    let out = args
+        .get(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dist.join("parallax.html"));
+    match crate::bundle::bundle_dir(&dist, &out) {
+        Ok((raw, gzip)) => {
+            eprintln!(
+                "parallax: wrote {} ({raw} bytes, {gzip} gzipped)",
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("parallax: cannot bundle {}: {e}", dist.display());
+            ExitCode::from(1)
+        }
+    }
 }

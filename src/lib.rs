@@ -4,6 +4,8 @@
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod bundle;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
 /// The article files of the corpus this build embeds (`seeds/` unless `PARALLAX_CORPUS` names

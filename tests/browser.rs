@@ -166,7 +166,9 @@ fn driver() -> &'static Driver {
     static DRIVER: OnceLock<Driver> = OnceLock::new();
     DRIVER.get_or_init(|| {
         let port = free_port();
-        let process = Command::new("chromedriver")
+        // Under `timeout`, so the driver cannot outlive the test run by long.
+        let process = Command::new("timeout")
+            .args(["900", "chromedriver"])
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -690,4 +692,109 @@ fn phone_and_desktop_screenshots() {
         );
         s.screenshot(&format!("claims-{name}"));
     }
+}
+
+/// Network requests the page made (resources fetched since navigation).
+fn resource_count(s: &Session) -> u64 {
+    s.js("return performance.getEntriesByType('resource').length")
+        .as_u64()
+        .unwrap_or(u64::MAX)
+}
+
+#[test]
+fn the_single_file_works_from_disk_with_the_network_off() {
+    if !enabled() {
+        return;
+    }
+    let file = dist().join("parallax.html");
+    assert!(
+        file.is_file(),
+        "dist/parallax.html is missing: run `make offline` first"
+    );
+    let url = format!("file://{}", file.display());
+    let s = Session::new(1280, 900);
+    s.cmd(
+        "POST",
+        "/chromium/network_conditions",
+        Some(json!({"network_conditions": {"offline": true, "latency": 0, "download_throughput": 0, "upload_throughput": 0}})),
+    );
+    // A deep link straight into the file.
+    s.cmd(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("{url}#tab=claims&kind=statistic")})),
+    );
+    let statistics = seeds()
+        .claims
+        .iter()
+        .filter(|c| c.kind == parallax_engine::ClaimKind::Statistic)
+        .count();
+    s.wait(
+        "the deep-linked cards",
+        &format!("return !!document.querySelector('#results-count') && document.querySelector('#results-count').innerText == {:?}", header_for(statistics)),
+    );
+    // Filters work from disk, and so do the history entries they make.
+    let outlet = seeds().documents[0]
+        .outlet
+        .clone()
+        .expect("seed 000 states its outlet");
+    s.click(&facet_button("Outlet", &outlet));
+    s.wait(
+        "a filter on disk",
+        &format!(
+            "return document.querySelector('#results-count').innerText == {:?}",
+            header_for(3)
+        ),
+    );
+    assert!(
+        s.url().contains("kind=statistic") && s.url().contains("doc="),
+        "{}",
+        s.url()
+    );
+    s.click("//button[contains(@class,'tab') and normalize-space()='Figures']");
+    s.wait(
+        "the charts",
+        "return document.querySelectorAll('svg.bars rect').length > 0",
+    );
+    assert_eq!(s.count("svg.bars rect"), seeds().figures.len() as u64);
+    assert_eq!(
+        s.text(".fingerprint"),
+        parallax_engine::corpus_fingerprint(seeds())
+    );
+    assert_eq!(resource_count(&s), 0, "the single file fetches nothing");
+    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+}
+
+#[test]
+fn the_served_page_fetches_nothing_after_load_and_shows_its_corpus() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    s.wait(
+        "cards",
+        "return document.querySelectorAll('.card').length > 0",
+    );
+    assert_eq!(
+        s.text(".fingerprint"),
+        parallax_engine::corpus_fingerprint(seeds())
+    );
+    assert_eq!(s.text(".built").len(), "YYYY-MM-DD".len());
+    let loaded = resource_count(&s);
+    s.type_into("//input[@id='search']", "hotline");
+    s.wait(
+        "search",
+        "return document.querySelectorAll('.card').length == 1",
+    );
+    for tab in ["Figures", "Reader", "Timeline", "Overview"] {
+        s.click(&format!(
+            "//button[contains(@class,'tab') and normalize-space()='{tab}']"
+        ));
+    }
+    s.wait(
+        "the overview",
+        "return document.querySelectorAll('table.map').length == 1",
+    );
+    assert_eq!(resource_count(&s), loaded, "no request after load");
 }

@@ -52,13 +52,9 @@ impl Nav {
 
     /// A link to `state` from this page, for copying.
     pub fn link_to(&self, state: &ViewState) -> String {
-        let location = window().location();
-        let base = format!(
-            "{}{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
+        // The page's own address without its hash: works for http(s) and for a file on disk.
+        let href = window().location().href().unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default();
         format!("{base}#{}", state.to_hash())
     }
 }
@@ -82,11 +78,20 @@ fn write_hash(state: &ViewState, replace: bool) {
     } else {
         format!("#{hash}")
     };
-    if let Ok(history) = window().history() {
-        let _ = if replace {
+    let written = window().history().and_then(|history| {
+        if replace {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         } else {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        }
+    });
+    // Some contexts (a file opened from disk) refuse the history API; the hash still works.
+    if written.is_err() {
+        let location = window().location();
+        let _ = if replace {
+            location.replace(&format!("#{hash}"))
+        } else {
+            location.set_hash(&hash)
         };
     }
 }
@@ -149,6 +154,8 @@ fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::popstate, move |_| on_hash());
 
     let tab = Memo::new(move |_| state.get().tab);
+    let fingerprint = parallax_engine::corpus_fingerprint(&data.corpus);
+    let built = env!("PARALLAX_BUILD_DATE");
     let documents = data.corpus.documents.len();
     let claims = data.corpus.claims.len();
 
@@ -205,6 +212,10 @@ fn App() -> impl IntoView {
         <footer class="foot">
             <p>
                 "Every claim is a verbatim span of its article; fields an article does not state are shown as “not stated”."
+            </p>
+            <p class="provenance">
+                "Corpus fingerprint " <code class="fingerprint">{fingerprint}</code> " · built "
+                <time class="built" datetime=built>{built}</time>
             </p>
         </footer>
     }

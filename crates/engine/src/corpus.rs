@@ -39,6 +39,25 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+/// One hash for the whole corpus: the files' names and contents, in name order. Two readers
+/// comparing a shared link can check they saw the same articles.
+pub fn corpus_fingerprint(corpus: &Corpus) -> String {
+    let mut docs: Vec<(&str, &str)> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.file.as_str(), d.fingerprint.as_str()))
+        .collect();
+    docs.sort_unstable();
+    let mut joined = Vec::new();
+    for (file, print) in docs {
+        joined.extend_from_slice(file.as_bytes());
+        joined.push(0);
+        joined.extend_from_slice(print.as_bytes());
+        joined.push(b'\n');
+    }
+    fingerprint(&joined)
+}
+
 fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().filter_map(crate::text::fold_char) {

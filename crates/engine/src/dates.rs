@@ -202,6 +202,11 @@ fn to_days((y, m, d): (i32, u32, u32)) -> i64 {
     era * 146097 + doe - 719468
 }
 
+/// The calendar date of a day counted from 1970-01-01 (for build dates).
+pub fn date_from_unix_days(days: i64) -> Ymd {
+    from_days(days)
+}
+
 fn from_days(z: i64) -> Ymd {
     let z = z + 719468;
     let era = z.div_euclid(146097);

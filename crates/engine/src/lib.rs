@@ -21,7 +21,7 @@ pub mod text;
 pub mod view;
 pub mod vocab;
 
-pub use corpus::build;
+pub use corpus::{build, corpus_fingerprint};
 pub use load::Input;
 pub use model::*;
 

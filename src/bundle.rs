@@ -1,0 +1,215 @@
+//! `parallax bundle`: Trunk's output folder made into one self-contained HTML file.
+//!
+//! A reader must be able to mail the explorer or carry it on a USB stick and open it from disk with
+//! no network. Browsers refuse to fetch a module or a wasm file from `file://`, so the file carries
+//! everything inline: the stylesheet as `<style>`, the wasm-bindgen glue as an inline module, and
+//! the wasm as base64 handed to the glue's own `__wbg_init`. Tags that only make sense on a server
+//! (preloads, the manifest, the service worker, tagged `data-hosted`) are dropped.
+
+use std::path::Path;
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | (*b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The text between `start` and the next `end` after it.
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let a = s.find(start)? + start.len();
+    let b = s[a..].find(end)? + a;
+    Some(&s[a..b])
+}
+
+/// Removes every tag that starts with `open` (up to its closing `>`), and, for a paired tag,
+/// up to `close`.
+fn strip_tags(html: &str, open: &str, close: Option<&str>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(open) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = match close {
+            Some(c) => tail.find(c).map(|e| e + c.len()),
+            None => tail.find('>').map(|e| e + 1),
+        };
+        match end {
+            Some(e) => rest = &tail[e..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Builds the single file from the text of Trunk's `index.html` and a way to read its assets
+/// (given the asset's file name).
+pub fn bundle_html(
+    index: &str,
+    read: &dyn Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
+    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_string();
+    let js_path = between(index, "import init, * as bindings from '", "'")
+        .ok_or("index.html has no wasm-bindgen import (is this Trunk's output?)")?;
+    let wasm_path =
+        between(index, "module_or_path: '", "'").ok_or("index.html names no wasm file")?;
+    let css_path = between(index, "<link rel=\"stylesheet\" href=\"", "\"");
+    let js = String::from_utf8(read(&name(js_path))?)
+        .map_err(|_| "the JS glue is not UTF-8".to_string())?;
+    let wasm = read(&name(wasm_path))?;
+    let css = match css_path {
+        Some(p) => String::from_utf8(read(&name(p))?)
+            .map_err(|_| "the stylesheet is not UTF-8".to_string())?,
+        None => String::new(),
+    };
+    if !js.contains("__wbg_init") {
+        return Err("the JS glue has no __wbg_init (unexpected wasm-bindgen output)".into());
+    }
+    let mut html = strip_tags(index, "<script type=\"module\">", Some("</script>"));
+    for open in [
+        "<link rel=\"stylesheet\"",
+        "<link rel=\"modulepreload\"",
+        "<link rel=\"preload\"",
+        "<link data-hosted",
+        "<meta data-hosted",
+    ] {
+        html = strip_tags(&html, open, None);
+    }
+    html = strip_tags(&html, "<script data-hosted", Some("</script>"));
+    let style = format!("<style>{}</style>\n", css.replace("</style", "<\\/style"));
+    let glue = js.replace("</script", "<\\/script");
+    let script = format!(
+        "<script type=\"module\">\n{glue}\nconst parallaxWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: parallaxWasm }});\n</script>\n",
+        base64(&wasm)
+    );
+    let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
+    html.insert_str(head_end, &style);
+    let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
+    html.insert_str(body_end, &script);
+    Ok(html)
+}
+
+/// Bundles `dist/index.html` and its assets into `out`.
+pub fn bundle_dir(dist: &Path, out: &Path) -> Result<(usize, usize), String> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
+    let read = |name: &str| {
+        std::fs::read(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()))
+    };
+    let html = bundle_html(&index, &read)?;
+    std::fs::write(out, &html).map_err(|e| format!("{}: {e}", out.display()))?;
+    let gzipped = gzip_size(html.as_bytes());
+    Ok((html.len(), gzipped))
+}
+
+/// Size after gzip -9, measured with the system's gzip (0 when it is not installed).
+fn gzip_size(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let child = std::process::Command::new("gzip")
+        .arg("-9c")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else { return 0 };
+    // Feed gzip from another thread: writing everything before reading would deadlock once
+    // its output pipe fills.
+    let input = bytes.to_vec();
+    let writer = child
+        .stdin
+        .take()
+        .map(|mut stdin| std::thread::spawn(move || stdin.write_all(&input)));
+    let size = child
+        .wait_with_output()
+        .map(|o| o.stdout.len())
+        .unwrap_or(0);
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
+    }
+
+    #[test]
+    fn the_bundle_inlines_everything_and_drops_server_tags() {
+        let index = r#"<!DOCTYPE html><html><head><title>P</title>
+<script type="module">
+import init, * as bindings from '/sub/app-1.js';
+const wasm = await init({ module_or_path: '/sub/app-1_bg.wasm' });
+</script>
+<link rel="stylesheet" href="/sub/style-2.css" integrity="x"/>
+<link rel="modulepreload" href="/sub/app-1.js"><link rel="preload" href="/sub/app-1_bg.wasm" as="fetch">
+<link data-hosted rel="manifest" href="manifest.webmanifest"><meta data-hosted property="og:image" content="p.png">
+<script data-hosted>navigator.serviceWorker.register('sw.js')</script>
+</head><body><noscript>x</noscript></body></html>"#;
+        let read = |name: &str| -> Result<Vec<u8>, String> {
+            match name {
+                "app-1.js" => Ok(
+                    b"async function __wbg_init(m) {}\nexport default __wbg_init; // </script>"
+                        .to_vec(),
+                ),
+                "app-1_bg.wasm" => Ok(vec![0, 97, 115, 109]),
+                "style-2.css" => Ok(b"body{color:red}".to_vec()),
+                other => Err(format!("unexpected {other}")),
+            }
+        };
+        let html = bundle_html(index, &read).unwrap();
+        assert!(html.contains("<style>body{color:red}</style>"));
+        assert!(html.contains("atob(\"AGFzbQ==\")"));
+        assert!(html.contains("await __wbg_init({ module_or_path: parallaxWasm });"));
+        assert!(
+            html.contains("// <\\/script>"),
+            "a closing tag in the glue is escaped"
+        );
+        for gone in [
+            "import init",
+            "modulepreload",
+            "rel=\"preload\"",
+            "stylesheet",
+            "manifest",
+            "og:image",
+            "serviceWorker",
+        ] {
+            assert!(!html.contains(gone), "{gone} should be gone");
+        }
+        assert!(html.find("<style>").unwrap() < html.find("</head>").unwrap());
+        assert!(html.find("<script type=\"module\">").unwrap() > html.find("<noscript>").unwrap());
+    }
+
+    #[test]
+    fn other_html_is_refused_with_a_reason() {
+        let err = bundle_html("<html><head></head><body></body></html>", &|_: &str| {
+            Ok(Vec::new())
+        })
+        .unwrap_err();
+        assert!(err.contains("no wasm-bindgen import"));
+    }
+}
