@@ -9,6 +9,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: parallax export [DIR] [--pretty]   print the corpus built from DIR (default: seeds/) as JSON
        parallax generate COUNT DIR [BYTES]  write COUNT synthetic articles of about BYTES (default 2500) into DIR
+       parallax site [DIR] [CORPUS]         add link previews, manifest and service worker to a built page (Trunk hook)
        parallax bundle [DIST] [OUT]        make Trunk's output (default dist/) one offline file (default DIST/parallax.html)
        parallax help                       show this help";
 
@@ -18,6 +19,7 @@ pub fn main() -> ExitCode {
         Some("export") => export(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("bundle") => bundle(&args[1..]),
+        Some("site") => site(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -120,6 +122,38 @@ fn bundle(args: &[String]) -> ExitCode {
         }
         Err(e) => {
             eprintln!("parallax: cannot bundle {}: {e}", dist.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Run by Trunk after each build (`TRUNK_STAGING_DIR`), or by hand on a built folder.
+fn site(args: &[String]) -> ExitCode {
+    let dir = args
+        .first()
+        .map(PathBuf::from)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok().map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("dist"));
+    let corpus_dir = args
+        .get(1)
+        .map(PathBuf::from)
+        .or_else(|| std::env::var("PARALLAX_CORPUS").ok().map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("seeds"));
+    let corpus = parallax_engine::build_from_folder(&corpus_dir);
+    let canonical = std::env::var("PARALLAX_CANONICAL_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
+    let built = env!("PARALLAX_BUILD_DATE");
+    match crate::site::write_site(&dir, &corpus, canonical.as_deref(), built) {
+        Ok(()) => {
+            eprintln!(
+                "parallax: link previews, manifest and service worker written to {}",
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("parallax: cannot finish the site in {}: {e}", dir.display());
             ExitCode::from(1)
         }
     }

@@ -7,6 +7,8 @@ pub mod app;
 pub mod bundle;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 
 /// The article files of the corpus this build embeds (`seeds/` unless `PARALLAX_CORPUS` names
 /// another folder), as (file name, bytes), read at build time by `build.rs`.

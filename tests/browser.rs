@@ -45,7 +45,7 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_one(mut stream: TcpStream, root: &Path) {
+fn serve_one(mut stream: TcpStream, root: &Path, prefix: &str) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
         Err(_) => return,
@@ -67,6 +67,11 @@ fn serve_one(mut stream: TcpStream, root: &Path) {
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
+    let Some(path) = path.strip_prefix(prefix) else {
+        let _ = stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        return;
+    };
     let rel = if path.ends_with('/') {
         format!("{path}index.html")
     } else {
@@ -87,12 +92,35 @@ fn serve_one(mut stream: TcpStream, root: &Path) {
 
 /// Serves `root` on a free loopback port; returns the base URL.
 fn static_server(root: PathBuf) -> String {
+    static_server_at(root, "")
+}
+
+/// Serves `root` under the path `prefix` (e.g. "/some/sub/path"), as a hosted link would be.
+fn static_server_at(root: PathBuf, prefix: &'static str) -> String {
+    static_server_with_switch(
+        root,
+        prefix,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true)),
+    )
+}
+
+/// As [`static_server_at`], but every connection is dropped unanswered while `up` is false: the
+/// site is gone, as far as the browser can tell.
+fn static_server_with_switch(
+    root: PathBuf,
+    prefix: &'static str,
+    up: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let port = listener.local_addr().expect("address").port();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            if !up.load(std::sync::atomic::Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
             let root = root.clone();
-            std::thread::spawn(move || serve_one(stream, &root));
+            std::thread::spawn(move || serve_one(stream, &root, prefix));
         }
     });
     format!("http://127.0.0.1:{port}")
@@ -797,4 +825,74 @@ fn the_served_page_fetches_nothing_after_load_and_shows_its_corpus() {
         "return document.querySelectorAll('table.map').length == 1",
     );
     assert_eq!(resource_count(&s), loaded, "no request after load");
+}
+
+#[test]
+fn the_hosted_build_works_under_a_sub_path_and_reopens_offline() {
+    if !enabled() {
+        return;
+    }
+    let up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let base = static_server_with_switch(dist(), "/news/parallax", up.clone());
+    let s = Session::new(1280, 900);
+    s.cmd(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("{base}/news/parallax/#tab=claims")})),
+    );
+    s.wait(
+        "cards under a sub-path",
+        "return document.querySelectorAll('.card').length > 0",
+    );
+    // Link previews and the manifest, made from the corpus.
+    let meta = |p: &str| {
+        s.js(&format!("const m = document.querySelector('meta[property=\"{p}\"]'); return m ? m.content : null"))
+    };
+    assert_eq!(
+        meta("og:title"),
+        json!(format!(
+            "Parallax: one story from {} sides",
+            seeds().documents.len()
+        ))
+    );
+    assert!(meta("og:description")
+        .as_str()
+        .unwrap_or("")
+        .contains(&format!("{} claims", seeds().claims.len())));
+    assert_eq!(meta("og:image"), json!("preview.png"));
+    assert_eq!(
+        s.js("return document.querySelector('meta[name=\"twitter:card\"]').content"),
+        json!("summary_large_image")
+    );
+    let manifest =
+        s.js("return fetch('manifest.webmanifest').then(r => r.json()).then(m => m.name)");
+    assert!(
+        manifest.as_str().unwrap_or("").starts_with("Parallax"),
+        "{manifest}"
+    );
+    let image = s.js(
+        "return fetch('preview.png').then(r => r.headers.get('content-type') + ' ' + r.status)",
+    );
+    assert_eq!(image, json!("image/png 200"));
+    // The service worker takes over; then the link opens again with the network off.
+    s.wait("the service worker", "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller || (navigator.serviceWorker.ready.then(() => location.reload()), false)");
+    // The site goes away; the link must still open from the service worker's cache.
+    up.store(false, std::sync::atomic::Ordering::SeqCst);
+    s.cmd(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("{base}/news/parallax/#tab=figures")})),
+    );
+    s.wait(
+        "the page from the cache",
+        "return document.querySelectorAll('svg.bars rect').length > 0",
+    );
+    assert_eq!(
+        s.text(".fingerprint"),
+        parallax_engine::corpus_fingerprint(seeds())
+    );
+    // The server really is gone: anything not cached cannot be fetched.
+    let uncached =
+        s.js("return fetch('not-cached-' + Date.now()).then(() => 'fetched', () => 'blocked')");
+    assert_eq!(uncached, json!("blocked"));
 }
