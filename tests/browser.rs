@@ -809,7 +809,21 @@ fn the_served_page_fetches_nothing_after_load_and_shows_its_corpus() {
         parallax_engine::corpus_fingerprint(seeds())
     );
     assert_eq!(s.text(".built").len(), "YYYY-MM-DD".len());
-    let loaded = resource_count(&s);
+    // "After load": the document is complete and nothing new has arrived for a second.
+    s.wait(
+        "the load to finish",
+        "return document.readyState == 'complete'",
+    );
+    let mut loaded = resource_count(&s);
+    let settle = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(1000));
+        let now = resource_count(&s);
+        if now == loaded || settle.elapsed() > Duration::from_secs(15) {
+            break;
+        }
+        loaded = now;
+    }
     s.type_into("//input[@id='search']", "hotline");
     s.wait(
         "search",
@@ -824,7 +838,8 @@ fn the_served_page_fetches_nothing_after_load_and_shows_its_corpus() {
         "the overview",
         "return document.querySelectorAll('table.map').length == 1",
     );
-    assert_eq!(resource_count(&s), loaded, "no request after load");
+    let names = s.js("return performance.getEntriesByType('resource').map(e => e.name)");
+    assert_eq!(resource_count(&s), loaded, "no request after load: {names}");
 }
 
 #[test]
