@@ -116,11 +116,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                                             title=title
                                             on:click=move |_| {
                                                 let target = target.clone();
-                                                nav.go(move |s| {
-                                                    s.clear_filters();
-                                                    s.tab = Tab::Claims;
-                                                    s.claim = Some(target);
-                                                })
+                                                nav.open_claim(target)
                                             }
                                         >
                                             {outlet}

@@ -3,7 +3,7 @@
 //! measures; every chart says its source and date, or that the text does not state them.
 
 use leptos::prelude::*;
-use parallax_engine::view::{document_label, Tab};
+use parallax_engine::view::document_label;
 use parallax_engine::{Figure, FigureKind};
 
 use super::{Nav, Shared};
@@ -133,11 +133,7 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
                 <li>
                     <button class="link" on:click=move |_| {
                         let claim = claim.clone();
-                        nav.go(move |s| {
-                            s.clear_filters();
-                            s.tab = Tab::Claims;
-                            s.claim = Some(claim);
-                        })
+                        nav.open_claim(claim)
                     }>{format!("The sentence behind {text}")}</button>
                 </li>
             }

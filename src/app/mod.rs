@@ -50,6 +50,11 @@ impl Nav {
         self.set.set(next);
     }
 
+    /// Shows one claim's card (a history entry, like any click).
+    pub fn open_claim(&self, id: String) {
+        self.go(move |s| s.open_claim(id));
+    }
+
     /// A link to `state` from this page, for copying.
     pub fn link_to(&self, state: &ViewState) -> String {
         // The page's own address without its hash: works for http(s) and for a file on disk.

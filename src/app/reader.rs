@@ -2,7 +2,7 @@
 //! credits and page chrome set apart and shown only on demand.
 
 use leptos::prelude::*;
-use parallax_engine::view::{document_label, Tab};
+use parallax_engine::view::document_label;
 use parallax_engine::{Claim, LineKind};
 
 use super::{Nav, Shared};
@@ -38,21 +38,13 @@ fn paragraph(
                         let id = id.clone();
                         move |_| {
                             let id = id.clone();
-                            nav.go(move |s| {
-                                s.tab = Tab::Claims;
-                                s.clear_filters();
-                                s.claim = Some(id);
-                            })
+                            nav.open_claim(id)
                         }
                     }
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" {
                             let id = id.clone();
-                            nav.go(move |s| {
-                                s.tab = Tab::Claims;
-                                s.clear_filters();
-                                s.claim = Some(id);
-                            })
+                            nav.open_claim(id)
                         }
                     }
                 >

@@ -1,7 +1,7 @@
 //! Dated events in order, each with the claim it comes from; inferred dates say so.
 
 use leptos::prelude::*;
-use parallax_engine::view::{document_label, Tab};
+use parallax_engine::view::document_label;
 
 use super::{Nav, Shared};
 
@@ -35,11 +35,7 @@ pub fn TimelineView() -> impl IntoView {
                             {outlet} " · " {note} " · "
                             <button class="link" on:click=move |_| {
                                 let claim = claim.clone();
-                                nav.go(move |s| {
-                                    s.clear_filters();
-                                    s.tab = Tab::Claims;
-                                    s.claim = Some(claim);
-                                })
+                                nav.open_claim(claim)
                             }>"open the claim"</button>
                         </p>
                     </div>

@@ -96,6 +96,13 @@ impl ViewState {
         self.query.clear();
     }
 
+    /// Shows one claim's card: all filters cleared so it is certainly in the list.
+    pub fn open_claim(&mut self, id: String) {
+        self.clear_filters();
+        self.tab = Tab::Claims;
+        self.claim = Some(id);
+    }
+
     /// The URL hash for this state (without the leading `#`); the default view is empty.
     pub fn to_hash(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
@@ -627,6 +634,25 @@ mod tests {
         assert_eq!(
             ViewState::from_hash("#tab=figures").map(|s| s.tab),
             Ok(Tab::Figures)
+        );
+    }
+
+    #[test]
+    fn opening_a_claim_clears_what_could_hide_it() {
+        let mut s = ViewState {
+            tab: Tab::Reader,
+            query: "x".into(),
+            kinds: vec![ClaimKind::Report],
+            ..Default::default()
+        };
+        s.open_claim("d-c1".into());
+        assert_eq!(
+            s,
+            ViewState {
+                tab: Tab::Claims,
+                claim: Some("d-c1".into()),
+                ..Default::default()
+            }
         );
     }
 
