@@ -2,7 +2,7 @@
 //! is, the entities it names, and the claims of other outlets that agree, dispute or relate.
 
 use leptos::prelude::*;
-use parallax_engine::view::{citation, document_label, highlight, Tab};
+use parallax_engine::view::{citation, document_label, highlight, stated, Tab};
 use parallax_engine::{Relation, SpeakerKind};
 
 use super::{copy, Nav, Shared};
@@ -30,9 +30,8 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
     let claim = c.claims[index].clone();
     let doc = c.documents.iter().find(|d| d.id == claim.document).cloned();
     let outlet = doc.as_ref().map(document_label).unwrap_or_default();
-    let stated = |v: Option<String>| v.unwrap_or_else(|| "not stated".to_string());
-    let author = stated(doc.as_ref().and_then(|d| d.author.clone()));
-    let date = stated(doc.as_ref().and_then(|d| d.date.clone()));
+    let author = stated(doc.as_ref().and_then(|d| d.author.as_deref()));
+    let date = stated(doc.as_ref().and_then(|d| d.date.as_deref()));
     let id = claim.id.clone();
     let selected = {
         let id = id.clone();

@@ -3,7 +3,7 @@
 //! measures; every chart says its source and date, or that the text does not state them.
 
 use leptos::prelude::*;
-use parallax_engine::view::document_label;
+use parallax_engine::view::{document_label, stated};
 use parallax_engine::{Figure, FigureKind};
 
 use super::{Nav, Shared};
@@ -38,7 +38,6 @@ struct Chart {
 
 fn charts(data: &Shared) -> Vec<Chart> {
     let c = &data.corpus;
-    let stated = |v: &Option<String>| v.clone().unwrap_or_else(|| "not stated".to_string());
     let mut out: Vec<Chart> = Vec::new();
     for f in &c.figures {
         let doc = c.documents.iter().find(|d| d.id == f.document);
@@ -48,7 +47,11 @@ fn charts(data: &Shared) -> Vec<Chart> {
         } else {
             format!("Figures cited by {outlet}")
         };
-        let key = (title.clone(), stated(&f.source), stated(&f.date));
+        let key = (
+            title.clone(),
+            stated(f.source.as_deref()),
+            stated(f.date.as_deref()),
+        );
         match out
             .iter_mut()
             .find(|ch| (ch.title.clone(), ch.source.clone(), ch.date.clone()) == key)

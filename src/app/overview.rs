@@ -2,14 +2,10 @@
 //! agreement map: the matters several outlets address, and who asserts, disputes or is silent.
 
 use leptos::prelude::*;
-use parallax_engine::view::{agreement_map, document_label, Stance, Tab};
+use parallax_engine::view::{agreement_map, document_label, stated, Stance, Tab};
 use parallax_engine::{ClaimKind, Severity};
 
 use super::{Nav, Shared};
-
-fn stated(v: &Option<String>) -> String {
-    v.clone().unwrap_or_else(|| "not stated".to_string())
-}
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -34,12 +30,12 @@ pub fn Overview() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">
-                        <span class="doc-title" class:unstated=d.title.is_none()>{stated(&d.title)}</span>
+                        <span class="doc-title" class:unstated=d.title.is_none()>{stated(d.title.as_deref())}</span>
                         <span class="file">{d.file.clone()}</span>
                     </th>
-                    <td class:unstated=d.outlet.is_none()>{stated(&d.outlet)}</td>
-                    <td class:unstated=d.author.is_none()>{stated(&d.author)}</td>
-                    <td class:unstated=d.date.is_none()>{stated(&d.date)}</td>
+                    <td class:unstated=d.outlet.is_none()>{stated(d.outlet.as_deref())}</td>
+                    <td class:unstated=d.author.is_none()>{stated(d.author.as_deref())}</td>
+                    <td class:unstated=d.date.is_none()>{stated(d.date.as_deref())}</td>
                     <td>
                         <button on:click=move |_| {
                             let id = id.clone();

@@ -2,7 +2,7 @@
 //! credits and page chrome set apart and shown only on demand.
 
 use leptos::prelude::*;
-use parallax_engine::view::document_label;
+use parallax_engine::view::{document_label, stated};
 use parallax_engine::{Claim, LineKind};
 
 use super::{Nav, Shared};
@@ -138,11 +138,10 @@ pub fn ReaderView() -> impl IntoView {
                 }
             })
             .collect_view();
-        let stated = |v: &Option<String>| v.clone().unwrap_or_else(|| "not stated".to_string());
         view! {
             <article class="reader" aria-label=document_label(doc)>
                 <p class="meta">
-                    "Outlet: " {stated(&doc.outlet)} " · Author: " {stated(&doc.author)} " · Date: " {stated(&doc.date)}
+                    "Outlet: " {stated(doc.outlet.as_deref())} " · Author: " {stated(doc.author.as_deref())} " · Date: " {stated(doc.date.as_deref())}
                     " · File: " {doc.file.clone()}
                 </p>
                 {lines}

@@ -514,6 +514,14 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// What the page shows for a field the text does not state.
+pub const NOT_STATED: &str = "not stated";
+
+/// A field's value, or [`NOT_STATED`]: never a guess.
+pub fn stated(value: Option<&str>) -> String {
+    value.unwrap_or(NOT_STATED).to_string()
+}
+
 /// How a document is named to readers: its outlet, else its title, else its file.
 pub fn document_label(d: &Document) -> String {
     d.outlet
@@ -591,10 +599,9 @@ pub fn agreement_map(corpus: &Corpus) -> Vec<MapRow> {
 /// A citation a journalist can paste: the claim, who published it, and where in the file.
 pub fn citation(corpus: &Corpus, claim: &Claim) -> String {
     let doc = corpus.documents.iter().find(|d| d.id == claim.document);
-    let stated = |v: Option<&String>| v.cloned().unwrap_or_else(|| "not stated".to_string());
-    let outlet = stated(doc.and_then(|d| d.outlet.as_ref()));
-    let author = stated(doc.and_then(|d| d.author.as_ref()));
-    let date = stated(doc.and_then(|d| d.date.as_ref()));
+    let outlet = stated(doc.and_then(|d| d.outlet.as_deref()));
+    let author = stated(doc.and_then(|d| d.author.as_deref()));
+    let date = stated(doc.and_then(|d| d.date.as_deref()));
     let title = doc
         .and_then(|d| d.title.clone())
         .map(|t| format!(" “{t}”."))
