@@ -513,20 +513,15 @@ pub fn date_at_start(s: &str) -> Option<(Ymd, usize)> {
             None
         }
     };
-    let m0 = month_of(first.text);
-    if let (Some(m), Some(d)) = (m0, ws.get(1).and_then(|w| day_of(w.text))) {
-        if let Some((y, end)) = ws.get(2).and_then(glued_year) {
-            return valid_day(y, m, d).then_some((
-                Ymd {
-                    year: y,
-                    month: Some(m),
-                    day: Some(d),
-                },
-                end,
-            ));
-        }
-    }
-    if let (Some(d), Some(m)) = (day_of(first.text), ws.get(1).and_then(|w| month_of(w.text))) {
+    // "January 07, 2026Clash Report" or "7 January 2026…": month and day in either order.
+    let second = ws.get(1).map(|w| w.text);
+    let month_day = match (month_of(first.text), second.and_then(day_of)) {
+        (Some(m), Some(d)) => Some((m, d)),
+        _ => day_of(first.text)
+            .zip(second.and_then(month_of))
+            .map(|(d, m)| (m, d)),
+    };
+    if let Some((m, d)) = month_day {
         if let Some((y, end)) = ws.get(2).and_then(glued_year) {
             return valid_day(y, m, d).then_some((
                 Ymd {
