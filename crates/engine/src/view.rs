@@ -278,11 +278,17 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(corpus: &Corpus) -> SearchIndex {
+        // Documents by id: one look-up per claim, not a scan (this runs at page start-up).
+        let by_id: crate::text::FastMap<&str, &Document> = corpus
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d))
+            .collect();
         let haystacks = corpus
             .claims
             .iter()
             .map(|c| {
-                let doc = corpus.documents.iter().find(|d| d.id == c.document);
+                let doc = by_id.get(c.document.as_str()).copied();
                 let mut h = c.text.clone();
                 for extra in [
                     c.speaker.as_deref(),
