@@ -54,18 +54,7 @@ fn export(args: &[String]) -> ExitCode {
         };
         eprintln!("{level}: {}: {}", d.file, d.message);
     }
-    let json = if pretty {
-        serde_json::to_string_pretty(&corpus)
-    } else {
-        serde_json::to_string(&corpus)
-    };
-    match json {
-        Ok(s) => println!("{s}"),
-        Err(e) => {
-            eprintln!("parallax: could not write JSON: {e}");
-            return ExitCode::from(1);
-        }
-    }
+    println!("{}", parallax_engine::share::corpus_json(&corpus, pretty));
     eprintln!(
         "parallax: {} documents, {} claims, {} figures, {} entities, {} events from {}",
         corpus.documents.len(),

@@ -566,24 +566,95 @@ fn parse_all(jobs: Vec<(&str, &str, String)>) -> Vec<Parsed> {
 
 /// Builds the corpus from `inputs`; `diagnostics` carries problems found before (e.g. by
 /// [`crate::load::read_folder`]).
-pub fn build(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
-    let mut registry = Registry::default();
-    let mut used_ids = std::collections::HashSet::new();
-    // Decode and name every input first, so documents keep the inputs' order.
-    let mut jobs: Vec<(&str, &str, String)> = Vec::new();
-    for input in &inputs {
-        let text = match decode(&input.file, &input.bytes) {
-            Ok(t) => t,
-            Err(d) => {
+pub fn build(inputs: Vec<Input>, diagnostics: Vec<Diagnostic>) -> Corpus {
+    Builder::new(inputs, diagnostics).finish()
+}
+
+/// A corpus built in steps. Documents are parsed independently, so a page can parse a few at a
+/// time between frames and show progress; the corpus-wide passes (entities across articles,
+/// links) run in [`Builder::finish`].
+pub struct Builder {
+    inputs: Vec<Input>,
+    /// Inputs that decoded, as (input index, document id), in input order.
+    jobs: Vec<(usize, String)>,
+    parsed: Vec<Parsed>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Builder {
+    /// Decodes and names every input (documents keep the inputs' order); undecodable ones become
+    /// diagnostics at once.
+    pub fn new(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Builder {
+        let mut used_ids = std::collections::HashSet::new();
+        let mut jobs = Vec::new();
+        for (i, input) in inputs.iter().enumerate() {
+            if let Err(d) = decode(&input.file, &input.bytes) {
                 diagnostics.push(d);
                 continue;
             }
-        };
-        let stem = input.file.rsplit('/').next().unwrap_or(&input.file);
-        let stem = stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem);
-        jobs.push((&input.file, text, unique(slug(stem), &mut used_ids)));
+            let stem = input.file.rsplit('/').next().unwrap_or(&input.file);
+            let stem = stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem);
+            jobs.push((i, unique(slug(stem), &mut used_ids)));
+        }
+        Builder {
+            inputs,
+            jobs,
+            parsed: Vec::new(),
+            diagnostics,
+        }
     }
-    let mut parsed = parse_all(jobs);
+
+    /// Documents to parse in all.
+    pub fn total(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Documents parsed so far.
+    pub fn done(&self) -> usize {
+        self.parsed.len()
+    }
+
+    /// Bytes of text still to parse (for estimating the remaining work).
+    pub fn bytes_left(&self) -> usize {
+        self.jobs[self.parsed.len()..]
+            .iter()
+            .map(|(i, _)| self.inputs[*i].bytes.len())
+            .sum()
+    }
+
+    /// Parses up to `count` more documents, in turn.
+    pub fn parse_next(&mut self, count: usize) {
+        let from = self.parsed.len();
+        let to = (from + count).min(self.jobs.len());
+        for (i, id) in &self.jobs[from..to] {
+            let input = &self.inputs[*i];
+            // Decoded once already in `new`; this cannot fail, but must not panic either.
+            if let Ok(text) = decode(&input.file, &input.bytes) {
+                self.parsed.push(parse_one(&input.file, text, id.clone()));
+            }
+        }
+    }
+
+    /// Parses what is left (on every core natively) and runs the corpus-wide passes.
+    pub fn finish(mut self) -> Corpus {
+        let from = self.parsed.len();
+        let jobs: Vec<(&str, &str, String)> = self.jobs[from..]
+            .iter()
+            .filter_map(|(i, id)| {
+                let input = &self.inputs[*i];
+                let text = decode(&input.file, &input.bytes).ok()?;
+                Some((input.file.as_str(), text, id.clone()))
+            })
+            .collect();
+        let rest = parse_all(jobs);
+        self.parsed.extend(rest);
+        link_corpus(self.parsed, self.diagnostics)
+    }
+}
+
+/// The corpus-wide passes over parsed documents.
+fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
+    let mut registry = Registry::default();
     for (d, p) in parsed.iter_mut().enumerate() {
         for o in std::mem::take(&mut p.observations) {
             match o {

@@ -16,12 +16,13 @@ pub mod load;
 pub mod meta;
 pub mod model;
 pub mod sentences;
+pub mod share;
 pub mod synthetic;
 pub mod text;
 pub mod view;
 pub mod vocab;
 
-pub use corpus::{build, corpus_fingerprint};
+pub use corpus::{build, corpus_fingerprint, Builder};
 pub use load::Input;
 pub use model::*;
 

@@ -13,6 +13,7 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
 
 /// A file offered to the engine.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Input {
     pub file: String,
     pub bytes: Vec<u8>,
@@ -110,6 +111,67 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             ))
         }
     }
+}
+
+/// Extensions of HTML pages, which the page reduces to their text before the engine reads them.
+pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
+
+/// How a file chosen in the page is to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileForm {
+    /// Plain text or Markdown, read as it is.
+    Text,
+    /// An HTML page: its text is taken out with the browser's own HTML parser first.
+    Html,
+}
+
+fn extension(name: &str) -> String {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    base.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Decides, from its name and size alone, whether a file chosen in the page is read, and how;
+/// refusals name the reason (so nothing is read that would be refused anyway).
+pub fn accept(name: &str, len: usize) -> Result<FileForm, Diagnostic> {
+    let ext = extension(name);
+    let form = if TEXT_EXTENSIONS.contains(&ext.as_str()) {
+        FileForm::Text
+    } else if HTML_EXTENSIONS.contains(&ext.as_str()) {
+        FileForm::Html
+    } else {
+        let found = if ext.is_empty() {
+            "no extension".to_string()
+        } else {
+            format!(".{ext}")
+        };
+        return Err(error(
+            name,
+            format!(
+                "not an article file: expected text (.{}) or HTML (.{}), found {found}",
+                TEXT_EXTENSIONS.join(", ."),
+                HTML_EXTENSIONS.join(", .")
+            ),
+        ));
+    };
+    match too_large(name, len) {
+        Some(d) => Err(d),
+        None => Ok(form),
+    }
+}
+
+/// The articles after `added` join `existing`: a file loaded again under the same name replaces
+/// the earlier copy in place (a reader re-opening an edited article), new names go at the end.
+pub fn join(existing: Vec<Input>, added: Vec<Input>) -> Vec<Input> {
+    let mut out = existing;
+    for input in added {
+        match out.iter_mut().find(|e| e.file == input.file) {
+            Some(slot) => *slot = input,
+            None => out.push(input),
+        }
+    }
+    out
 }
 
 /// Reads every article file of a folder (recursively, sorted by path). Files that are not
@@ -232,5 +294,46 @@ mod tests {
             .unwrap_err()
             .message
             .starts_with("too large: 8.0 MB"));
+    }
+
+    #[test]
+    fn page_files_are_accepted_by_name_and_size() {
+        assert_eq!(accept("a/Story.TXT", 10), Ok(FileForm::Text));
+        assert_eq!(accept("notes.md", 10), Ok(FileForm::Text));
+        assert_eq!(accept("page.html", 10), Ok(FileForm::Html));
+        let e = accept("photo.jpg", 10).unwrap_err();
+        assert_eq!(e.file, "photo.jpg");
+        assert_eq!(
+            e.message,
+            "not an article file: expected text (.txt, .md, .markdown, .text) or HTML (.html, .htm, .xhtml), found .jpg"
+        );
+        assert!(accept("README", 1)
+            .unwrap_err()
+            .message
+            .ends_with("found no extension"));
+        assert!(accept("big.txt", MAX_FILE_BYTES + 1)
+            .unwrap_err()
+            .message
+            .starts_with("too large"));
+    }
+
+    #[test]
+    fn joining_replaces_same_names_and_keeps_order() {
+        let i = |f: &str, t: &str| Input {
+            file: f.into(),
+            bytes: t.into(),
+        };
+        let joined = join(
+            vec![i("a.txt", "A"), i("b.txt", "B")],
+            vec![i("c.txt", "C"), i("a.txt", "A2")],
+        );
+        let got: Vec<(&str, &[u8])> = joined
+            .iter()
+            .map(|x| (x.file.as_str(), x.bytes.as_slice()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("a.txt", &b"A2"[..]), ("b.txt", b"B"), ("c.txt", b"C")]
+        );
     }
 }

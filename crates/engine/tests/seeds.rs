@@ -731,3 +731,15 @@ fn the_export_keeps_its_contract() {
         .unwrap();
     assert!(["agrees", "disputes", "related"].contains(&related["relation"].as_str().unwrap()));
 }
+
+#[test]
+fn building_in_steps_gives_the_same_corpus() {
+    let (inputs, diagnostics) = parallax_engine::load::read_folder(&repo_root().join("seeds"));
+    let mut builder = parallax_engine::Builder::new(inputs, diagnostics);
+    assert_eq!((builder.done(), builder.total()), (0, 5));
+    builder.parse_next(2);
+    assert_eq!(builder.done(), 2);
+    builder.parse_next(10);
+    assert_eq!((builder.done(), builder.bytes_left()), (5, 0));
+    assert!(builder.finish() == *seeds());
+}

@@ -1,0 +1,255 @@
+//! What leaves the page: the corpus as JSON and CSV, and the articles carried inside a saved
+//! single-file page.
+//!
+//! A reader who loaded their own articles must be able to take the result away without a server:
+//! the JSON is the same contract `parallax export` prints, the CSV opens in a spreadsheet, and a
+//! saved page carries the articles themselves (not the parsed corpus) so that it is rebuilt by the
+//! same engine and every byte offset still indexes the text the page shows. Kept here, as plain
+//! functions of strings, so they are tested natively and shared by the page and the command line.
+
+use serde::{Deserialize, Serialize};
+
+use crate::load::Input;
+use crate::model::Corpus;
+use crate::view::{stated, OWN_VOICE};
+
+/// The `id` of the element that carries articles inside a saved page.
+pub const ISLAND_ID: &str = "parallax-articles";
+
+/// The corpus as the export contract's JSON.
+pub fn corpus_json(corpus: &Corpus, pretty: bool) -> String {
+    let written = if pretty {
+        serde_json::to_string_pretty(corpus)
+    } else {
+        serde_json::to_string(corpus)
+    };
+    // Serializing plain data with string keys cannot fail; say so rather than panic if it ever does.
+    written.unwrap_or_else(|e| format!("{{\"error\":\"could not write JSON: {e}\"}}"))
+}
+
+/// One CSV field, quoted when needed. Text a spreadsheet would run as a formula (`=`, `+`, `-`,
+/// `@` first) is prefixed with `'`, as OWASP advises; the JSON keeps it verbatim.
+fn csv_field(out: &mut String, value: &str) {
+    let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = formula || value.contains([',', '"', '\n', '\r']);
+    if quote {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in value.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+/// Columns of [`claims_csv`].
+pub const CSV_COLUMNS: [&str; 14] = [
+    "id",
+    "file",
+    "outlet",
+    "author",
+    "date",
+    "kind",
+    "speaker",
+    "speaker_kind",
+    "attribution",
+    "line",
+    "start",
+    "end",
+    "text",
+    "related",
+];
+
+/// Every claim as one CSV row (RFC 4180, CRLF line ends). Metadata an article does not state is
+/// written "not stated", as on screen; `related` lists `relation:claim-id` pairs.
+pub fn claims_csv(corpus: &Corpus) -> String {
+    let by_id: std::collections::HashMap<&str, &crate::model::Document> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let mut out = CSV_COLUMNS.join(",");
+    out.push_str("\r\n");
+    for c in &corpus.claims {
+        let doc = by_id.get(c.document.as_str());
+        let speaker_kind = c
+            .speaker_kind
+            .map(|k| format!("{k:?}").to_lowercase())
+            .unwrap_or_default();
+        let related: Vec<String> = c
+            .related
+            .iter()
+            .map(|l| format!("{}:{}", format!("{:?}", l.relation).to_lowercase(), l.claim))
+            .collect();
+        let fields = [
+            c.id.clone(),
+            doc.map(|d| d.file.clone()).unwrap_or_default(),
+            stated(doc.and_then(|d| d.outlet.as_deref())),
+            stated(doc.and_then(|d| d.author.as_deref())),
+            stated(doc.and_then(|d| d.date.as_deref())),
+            c.kind.as_str().to_string(),
+            c.speaker.clone().unwrap_or_else(|| OWN_VOICE.to_string()),
+            speaker_kind,
+            c.attribution.clone().unwrap_or_default(),
+            c.line.to_string(),
+            c.start.to_string(),
+            c.end.to_string(),
+            c.text.clone(),
+            related.join(" "),
+        ];
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, f);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[derive(Serialize, Deserialize)]
+struct CarriedArticle {
+    file: String,
+    text: String,
+}
+
+/// The element carrying `inputs` inside a saved page: JSON in a non-executed script element.
+/// Every `<` is written as `\u003c`, so no article can close the element or open a comment.
+/// Inputs that are not UTF-8 text are left out (the page could not read them either).
+pub fn articles_island(inputs: &[Input]) -> String {
+    let carried: Vec<CarriedArticle> = inputs
+        .iter()
+        .filter_map(|i| {
+            Some(CarriedArticle {
+                file: i.file.clone(),
+                text: String::from_utf8(i.bytes.clone()).ok()?,
+            })
+        })
+        .collect();
+    let json = serde_json::to_string(&carried).unwrap_or_else(|_| "[]".to_string());
+    format!(
+        "<script type=\"application/json\" id=\"{ISLAND_ID}\">{}</script>",
+        json.replace('<', "\\u003c")
+    )
+}
+
+/// Reads the articles carried by a saved page (the island's text content).
+pub fn read_island(json: &str) -> Result<Vec<Input>, String> {
+    let carried: Vec<CarriedArticle> = serde_json::from_str(json)
+        .map_err(|e| format!("the articles saved in this page cannot be read: {e}"))?;
+    Ok(carried
+        .into_iter()
+        .map(|a| Input {
+            file: a.file,
+            bytes: a.text.into_bytes(),
+        })
+        .collect())
+}
+
+/// A single-file page (`template`, as `parallax bundle` writes it) carrying `inputs`: any island
+/// already in it is replaced, else the island goes before `</head>`.
+pub fn page_with_articles(template: &str, inputs: &[Input]) -> Result<String, String> {
+    let island = articles_island(inputs);
+    let open = format!("<script type=\"application/json\" id=\"{ISLAND_ID}\">");
+    if let Some(at) = template.find(&open) {
+        let end = template[at..]
+            .find("</script>")
+            .map(|e| at + e + "</script>".len())
+            .ok_or("the page's saved articles are not closed")?;
+        return Ok(format!("{}{island}{}", &template[..at], &template[end..]));
+    }
+    let head_end = template
+        .find("</head>")
+        .ok_or("the page to save into has no </head>")?;
+    Ok(format!(
+        "{}{island}\n{}",
+        &template[..head_end],
+        &template[head_end..]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(file: &str, text: &str) -> Input {
+        Input {
+            file: file.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        let mut out = String::new();
+        csv_field(&mut out, "plain");
+        out.push('|');
+        csv_field(&mut out, "a, \"b\"\nc");
+        out.push('|');
+        csv_field(&mut out, "=HYPERLINK(\"x\")");
+        out.push('|');
+        csv_field(&mut out, "-3% in a year");
+        assert_eq!(
+            out,
+            "plain|\"a, \"\"b\"\"\nc\"|\"'=HYPERLINK(\"\"x\"\")\"|\"'-3% in a year\""
+        );
+    }
+
+    #[test]
+    fn the_island_cannot_be_escaped_and_round_trips() {
+        let hostile = "</script><script>alert(1)</script> <!-- “quoted” \u{202e}";
+        let inputs = vec![input("a.txt", hostile), input("dir/b.md", "# B\n\nText.")];
+        let island = articles_island(&inputs);
+        let inner = &island[island.find('>').unwrap() + 1..island.rfind("</script>").unwrap()];
+        assert!(!inner.contains('<'), "{inner}");
+        let back = read_island(inner).unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back[0].file, "a.txt");
+        assert_eq!(back[0].bytes, hostile.as_bytes());
+        assert_eq!(back[1].file, "dir/b.md");
+    }
+
+    #[test]
+    fn undecodable_inputs_are_not_carried() {
+        let inputs = vec![
+            Input {
+                file: "latin1.txt".into(),
+                bytes: b"caf\xe9".to_vec(),
+            },
+            input("ok.txt", "Fine."),
+        ];
+        let island = articles_island(&inputs);
+        assert!(!island.contains("latin1.txt"));
+        assert!(island.contains("ok.txt"));
+    }
+
+    #[test]
+    fn a_page_gets_one_island_however_often_it_is_saved() {
+        let template = "<html><head><title>P</title></head><body></body></html>";
+        let once = page_with_articles(template, &[input("a.txt", "One.")]).unwrap();
+        assert!(once.contains(&format!(
+            "id=\"{ISLAND_ID}\">[{{\"file\":\"a.txt\",\"text\":\"One.\"}}]</script>\n</head>"
+        )));
+        let twice = page_with_articles(&once, &[input("b.txt", "Two.")]).unwrap();
+        assert_eq!(twice.matches(ISLAND_ID).count(), 1);
+        assert!(twice.contains("b.txt") && !twice.contains("a.txt"));
+        assert!(page_with_articles("<p>no head</p>", &[]).is_err());
+    }
+
+    #[test]
+    fn bad_island_text_is_an_error_not_a_panic() {
+        let e = read_island("[{\"file\":1}]").err().unwrap_or_default();
+        assert!(
+            e.starts_with("the articles saved in this page cannot be read"),
+            "{e}"
+        );
+    }
+}
