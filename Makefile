@@ -29,9 +29,10 @@ test: setup-rust setup-web setup-browser
 build: setup-rust setup-web
 	trunk build --release --offline
 
-## One self-contained file, dist/parallax.html, that works from disk with no network.
+## One self-contained file, dist/parallax.html, that works from disk with no network (the build's
+## post_build hook writes it; see Trunk.toml).
 offline: build
-	cargo run -q -- bundle dist dist/parallax.html
+	@ls -l dist/parallax.html
 
 ## Build and serve the explorer at http://127.0.0.1:8080 (CORPUS=path for another folder).
 serve: setup-rust setup-web

@@ -92,7 +92,11 @@ pub fn bundle_html(
         html = strip_tags(&html, open, None);
     }
     html = strip_tags(&html, "<script data-hosted", Some("</script>"));
-    let style = format!("<style>{}</style>\n", css.replace("</style", "<\\/style"));
+    // The marker tells the page it is a single file, which it rebuilds itself from when saving.
+    let style = format!(
+        "<meta name=\"parallax-form\" content=\"single-file\">\n<style>{}</style>\n",
+        css.replace("</style", "<\\/style")
+    );
     let glue = js.replace("</script", "<\\/script");
     let script = format!(
         "<script type=\"module\">\n{glue}\nconst parallaxWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: parallaxWasm }});\n</script>\n",
@@ -183,6 +187,7 @@ const wasm = await init({ module_or_path: '/sub/app-1_bg.wasm' });
         };
         let html = bundle_html(index, &read).unwrap();
         assert!(html.contains("<style>body{color:red}</style>"));
+        assert!(html.contains("<meta name=\"parallax-form\" content=\"single-file\">"));
         assert!(html.contains("atob(\"AGFzbQ==\")"));
         assert!(html.contains("await __wbg_init({ module_or_path: parallaxWasm });"));
         assert!(

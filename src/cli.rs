@@ -133,10 +133,13 @@ fn site(args: &[String]) -> ExitCode {
         .ok()
         .filter(|u| !u.is_empty());
     let built = env!("PARALLAX_BUILD_DATE");
-    match crate::site::write_site(&dir, &corpus, canonical.as_deref(), built) {
-        Ok(()) => {
+    // The single file is built beside the page, so a hosted page can save a copy of itself.
+    let written = crate::site::write_site(&dir, &corpus, canonical.as_deref(), built)
+        .and_then(|()| crate::bundle::bundle_dir(&dir, &dir.join("parallax.html")));
+    match written {
+        Ok((raw, gzip)) => {
             eprintln!(
-                "parallax: link previews, manifest and service worker written to {}",
+                "parallax: link previews, manifest, service worker and parallax.html ({raw} bytes, {gzip} gzipped) written to {}",
                 dir.display()
             );
             ExitCode::SUCCESS

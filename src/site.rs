@@ -103,14 +103,14 @@ pub fn preview(corpus: &Corpus, width: usize, height: usize) -> Canvas {
             x += w;
         }
     }
-    let map = agreement_map(corpus);
+    let map = agreement_map(corpus, 40);
     let right_x = width * 12 / 20;
-    let cols = corpus.documents.len().max(1);
-    let rows = map.len().max(1);
+    let cols = map.documents.len().max(1);
+    let rows = map.rows.len().max(1);
     let cell = ((width - right_x - margin) / cols)
         .min((height - 2 * margin) / rows)
         .max(2);
-    for (r, row) in map.iter().enumerate() {
+    for (r, row) in map.rows.iter().enumerate() {
         for (k, cell_stance) in row.cells.iter().enumerate() {
             let colour = match cell_stance.stance {
                 Stance::Asserts => ASSERTS,

@@ -1,30 +1,54 @@
 //! The explorer page: a thin Leptos shell over the engine.
 //!
-//! The corpus is built once from the embedded articles and shared through context (never copied
-//! per view). The whole view is one `ViewState` signal mirrored in the URL hash; components read
-//! memos of it and change it only through [`Nav`], so a copied link or the back button restores
-//! exactly what was on screen.
+//! The corpus is built from the embedded articles (or from those a saved page carries), and again
+//! whenever the reader opens their own; the current one is shared through context (never copied
+//! per view), and the views are rebuilt when it is replaced. The whole view is one `ViewState`
+//! signal mirrored in the URL hash; components read memos of it and change it only through
+//! [`Nav`], so a copied link or the back button restores exactly what was on screen.
 
 use std::sync::Arc;
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use parallax_engine::view::{SearchIndex, Tab, ViewState};
-use parallax_engine::Corpus;
+use parallax_engine::{Corpus, Diagnostic, Input};
 
 mod card;
 mod claims;
 mod figures;
+mod html_text;
+mod loader;
 mod overview;
 mod reader;
+mod save;
 mod timeline;
 
 /// The corpus and what is precomputed from it, shared by every view.
 pub struct Data {
     pub corpus: Corpus,
     pub index: SearchIndex,
+    /// The files the corpus was built from, kept to add more articles or to save them.
+    pub sources: Vec<Input>,
+    /// Files refused before the engine saw them (wrong kind, too large, unreadable).
+    pub refused: Vec<Diagnostic>,
+}
+
+impl Data {
+    pub fn new(corpus: Corpus, sources: Vec<Input>, refused: Vec<Diagnostic>) -> Data {
+        let index = SearchIndex::new(&corpus);
+        Data {
+            corpus,
+            index,
+            sources,
+            refused,
+        }
+    }
 }
 
 pub type Shared = Arc<Data>;
+
+/// The current corpus; replaced when the reader opens their own articles.
+pub type CurrentData = RwSignal<Shared>;
 
 /// The one way components change the view.
 #[derive(Clone, Copy)]
@@ -122,16 +146,34 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// The articles this page starts with: those a saved page carries, else the embedded ones.
+fn starting_articles() -> (Vec<Input>, Option<String>) {
+    let carried = document()
+        .get_element_by_id(parallax_engine::share::ISLAND_ID)
+        .and_then(|island| island.text_content());
+    match carried.map(|json| parallax_engine::share::read_island(&json)) {
+        Some(Ok(inputs)) => (inputs, None),
+        Some(Err(e)) => (
+            crate::embedded::inputs(),
+            Some(format!(
+                "{e}; showing the articles built into the page instead."
+            )),
+        ),
+        None => (crate::embedded::inputs(), None),
+    }
+}
+
 #[component]
 fn App() -> impl IntoView {
-    let corpus = parallax_engine::build(crate::embedded::inputs(), Vec::new());
-    let index = SearchIndex::new(&corpus);
-    let data: Shared = Arc::new(Data { corpus, index });
+    let (sources, island_notice) = starting_articles();
+    let corpus = parallax_engine::build(sources.clone(), Vec::new());
+    let data: CurrentData = RwSignal::new(Arc::new(Data::new(corpus, sources, Vec::new())));
 
-    let (initial, first_notice) = match ViewState::from_hash(&current_hash()) {
+    let (initial, hash_notice) = match ViewState::from_hash(&current_hash()) {
         Ok(s) => (s, None),
         Err(n) => (ViewState::default(), Some(n)),
     };
+    let first_notice = island_notice.or(hash_notice);
     let (state, set_state) = signal(initial);
     let (notice, set_notice) = signal(first_notice);
     let (status, set_status) = signal(String::new());
@@ -139,7 +181,7 @@ fn App() -> impl IntoView {
         state,
         set: set_state,
     };
-    provide_context(data.clone());
+    provide_context(data);
     provide_context(nav);
     provide_context(set_status);
 
@@ -159,18 +201,24 @@ fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::popstate, move |_| on_hash());
 
     let tab = Memo::new(move |_| state.get().tab);
-    let fingerprint = parallax_engine::corpus_fingerprint(&data.corpus);
+    let fingerprint = Memo::new(move |_| parallax_engine::corpus_fingerprint(&data.get().corpus));
     let built = env!("PARALLAX_BUILD_DATE");
-    let documents = data.corpus.documents.len();
-    let claims = data.corpus.claims.len();
+    let lede = move || {
+        let d = data.get();
+        format!(
+            "One story from every side: {} articles, {} claims.",
+            d.corpus.documents.len(),
+            d.corpus.claims.len()
+        )
+    };
+    loader::install(data, nav);
 
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         <header class="top">
             <h1>"Parallax"</h1>
-            <p class="lede">
-                {format!("One story from every side: {documents} articles, {claims} claims.")}
-            </p>
+            <p class="lede">{lede}</p>
+            <loader::OpenArticles />
             <nav aria-label="Views">
                 <ul class="tabs">
                     {Tab::ALL
@@ -204,13 +252,22 @@ fn App() -> impl IntoView {
                     }
                 })
         }}
+        <loader::LoadReport />
         <main id="main" tabindex="-1">
-            {move || match tab.get() {
-                Tab::Overview => view! { <overview::Overview /> }.into_any(),
-                Tab::Claims => view! { <claims::ClaimsView /> }.into_any(),
-                Tab::Figures => view! { <figures::FiguresView /> }.into_any(),
-                Tab::Reader => view! { <reader::ReaderView /> }.into_any(),
-                Tab::Timeline => view! { <timeline::TimelineView /> }.into_any(),
+            // Every view is rebuilt when the corpus is replaced, under the new one.
+            {move || {
+                let current = data.get();
+                view! {
+                    <Provider value=current>
+                        {move || match tab.get() {
+                            Tab::Overview => view! { <overview::Overview /> }.into_any(),
+                            Tab::Claims => view! { <claims::ClaimsView /> }.into_any(),
+                            Tab::Figures => view! { <figures::FiguresView /> }.into_any(),
+                            Tab::Reader => view! { <reader::ReaderView /> }.into_any(),
+                            Tab::Timeline => view! { <timeline::TimelineView /> }.into_any(),
+                        }}
+                    </Provider>
+                }
             }}
         </main>
         <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
@@ -219,7 +276,7 @@ fn App() -> impl IntoView {
                 "Every claim is a verbatim span of its article; fields an article does not state are shown as “not stated”."
             </p>
             <p class="provenance">
-                "Corpus fingerprint " <code class="fingerprint">{fingerprint}</code> " · built "
+                "Corpus fingerprint " <code class="fingerprint">{move || fingerprint.get()}</code> " · built "
                 <time class="built" datetime=built>{built}</time>
             </p>
         </footer>

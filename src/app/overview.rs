@@ -7,60 +7,84 @@ use parallax_engine::{ClaimKind, Severity};
 
 use super::{Nav, Shared};
 
+/// Articles listed before "show all".
+const DOCS_PAGE: usize = 50;
+/// Matters in the agreement map.
+const MAP_ROWS: usize = 30;
+
 #[component]
 pub fn Overview() -> impl IntoView {
     let data = expect_context::<Shared>();
     let nav = expect_context::<Nav>();
     let c = &data.corpus;
 
-    let rows = c
-        .documents
-        .iter()
-        .map(|d| {
-            let claims: Vec<_> = c.claims.iter().filter(|cl| cl.document == d.id).collect();
-            let by_kind = ClaimKind::ALL
-                .into_iter()
-                .map(|k| (k, claims.iter().filter(|cl| cl.kind == k).count()))
-                .filter(|(_, n)| *n > 0)
-                .map(|(k, n)| format!("{n} {}", k.as_str()))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let id = d.id.clone();
-            let read = d.id.clone();
-            view! {
-                <tr>
-                    <th scope="row">
-                        <span class="doc-title" class:unstated=d.title.is_none()>{stated(d.title.as_deref())}</span>
-                        <span class="file">{d.file.clone()}</span>
-                    </th>
-                    <td class:unstated=d.outlet.is_none()>{stated(d.outlet.as_deref())}</td>
-                    <td class:unstated=d.author.is_none()>{stated(d.author.as_deref())}</td>
-                    <td class:unstated=d.date.is_none()>{stated(d.date.as_deref())}</td>
-                    <td>
-                        <button on:click=move |_| {
-                            let id = id.clone();
-                            nav.go(move |s| {
-                                s.clear_filters();
-                                s.documents = vec![id];
-                                s.tab = Tab::Claims;
-                            })
-                        }>{format!("{} claims", claims.len())}</button>
-                        <span class="kinds">{by_kind}</span>
-                    </td>
-                    <td>
-                        <button on:click=move |_| {
-                            let read = read.clone();
-                            nav.go(move |s| {
-                                s.tab = Tab::Reader;
-                                s.read = Some(read);
-                                s.claim = None;
-                            })
-                        }>"Read"</button>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
+    // Claims by document and kind, counted in one pass (a corpus may have thousands of each).
+    let mut counts: std::collections::HashMap<String, [usize; ClaimKind::ALL.len()]> =
+        std::collections::HashMap::new();
+    for cl in &c.claims {
+        let k = ClaimKind::ALL
+            .iter()
+            .position(|k| *k == cl.kind)
+            .unwrap_or(0);
+        counts.entry(cl.document.clone()).or_default()[k] += 1;
+    }
+    let (shown_docs, set_shown_docs) = signal(DOCS_PAGE);
+    let total_docs = c.documents.len();
+    let row_of = move |d: &parallax_engine::Document| {
+        let kinds = counts.get(d.id.as_str()).copied().unwrap_or_default();
+        let total: usize = kinds.iter().sum();
+        let by_kind = ClaimKind::ALL
+            .into_iter()
+            .zip(kinds)
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{n} {}", k.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let id = d.id.clone();
+        let read = d.id.clone();
+        view! {
+            <tr>
+                <th scope="row">
+                    <span class="doc-title" class:unstated=d.title.is_none()>{stated(d.title.as_deref())}</span>
+                    <span class="file">{d.file.clone()}</span>
+                </th>
+                <td class:unstated=d.outlet.is_none()>{stated(d.outlet.as_deref())}</td>
+                <td class:unstated=d.author.is_none()>{stated(d.author.as_deref())}</td>
+                <td class:unstated=d.date.is_none()>{stated(d.date.as_deref())}</td>
+                <td>
+                    <button on:click=move |_| {
+                        let id = id.clone();
+                        nav.go(move |s| {
+                            s.clear_filters();
+                            s.documents = vec![id];
+                            s.tab = Tab::Claims;
+                        })
+                    }>{format!("{total} claims")}</button>
+                    <span class="kinds">{by_kind}</span>
+                </td>
+                <td>
+                    <button on:click=move |_| {
+                        let read = read.clone();
+                        nav.go(move |s| {
+                            s.tab = Tab::Reader;
+                            s.read = Some(read);
+                            s.claim = None;
+                        })
+                    }>"Read"</button>
+                </td>
+            </tr>
+        }
+    };
+    let docs_data = data.clone();
+    let rows = move || {
+        docs_data
+            .corpus
+            .documents
+            .iter()
+            .take(shown_docs.get())
+            .map(&row_of)
+            .collect_view()
+    };
 
     let problems = c
         .diagnostics
@@ -80,13 +104,17 @@ pub fn Overview() -> impl IntoView {
         .collect_view();
     let has_problems = !c.diagnostics.is_empty();
 
-    let map = agreement_map(c);
-    let headers = c
+    let map = agreement_map(c, MAP_ROWS);
+    let more_matters = map.more_rows;
+    let silent_documents = c.documents.len() - map.documents.len();
+    let headers = map
         .documents
         .iter()
+        .filter_map(|id| c.documents.iter().find(|d| d.id == *id))
         .map(|d| view! { <th scope="col">{document_label(d)}</th> })
         .collect_view();
     let map_rows = map
+        .rows
         .into_iter()
         .map(|row| {
             let cells = row
@@ -159,6 +187,18 @@ pub fn Overview() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {move || {
+                (shown_docs.get() < total_docs)
+                    .then(|| {
+                        view! {
+                            <p class="more">
+                                <button on:click=move |_| set_shown_docs.set(total_docs)>
+                                    {format!("Show all {total_docs} articles")}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
             {has_problems
                 .then(|| {
                     view! {
@@ -169,6 +209,7 @@ pub fn Overview() -> impl IntoView {
                     }
                 })}
         </section>
+        <super::save::SaveCorpus />
         <section aria-labelledby="map-h">
             <h2 id="map-h">"Agreement map"</h2>
             <p class="hint">
@@ -189,6 +230,17 @@ pub fn Overview() -> impl IntoView {
                             <tbody>{map_rows}</tbody>
                         </table>
                     </div>
+                    {(more_matters > 0 || silent_documents > 0)
+                        .then(|| {
+                            view! {
+                                <p class="hint">
+                                    {format!(
+                                        "Showing the {} matters the most articles share; {more_matters} more are in the claims view's matter filter. {silent_documents} articles speak to none of these and have no column.",
+                                        MAP_ROWS.min(c.clusters.len()),
+                                    )}
+                                </p>
+                            }
+                        })}
                 }
                     .into_any()
             }}

@@ -6,7 +6,7 @@
 //! render. The hash is the whole view: a copied link reopens exactly the same view.
 
 use crate::model::{Claim, ClaimKind, Corpus, Document, Relation};
-use crate::text::{fold_char, FastSet};
+use crate::text::{fold_char, FastMap, FastSet};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -558,22 +558,63 @@ pub struct MapRow {
     pub cells: Vec<MapCell>,
 }
 
-/// Matters several outlets address (the engine's clusters) against the documents.
-pub fn agreement_map(corpus: &Corpus) -> Vec<MapRow> {
-    corpus
-        .clusters
+/// Below this many documents, every document is a column of the map, silent or not.
+pub const MAP_ALL_COLUMNS: usize = 12;
+
+/// The agreement map as shown: the matters most outlets address, against the documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgreementMap {
+    /// Column document ids, in corpus order.
+    pub documents: Vec<String>,
+    pub rows: Vec<MapRow>,
+    /// Matters left out by the row limit.
+    pub more_rows: usize,
+}
+
+/// Matters several outlets address (the engine's clusters) against the documents: the
+/// `max_rows` matters that the most documents share, and as columns every document of a small
+/// corpus, or, past [`MAP_ALL_COLUMNS`] documents, those that speak to a shown matter (a table of
+/// thousands of silent columns tells a reader nothing).
+pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
+    let mut order: Vec<usize> = (0..corpus.clusters.len()).collect();
+    order.sort_by_key(|&m| std::cmp::Reverse(corpus.clusters[m].documents.len()));
+    let more_rows = order.len().saturating_sub(max_rows);
+    order.truncate(max_rows);
+    let claim_at: FastMap<&str, usize> = corpus
+        .claims
         .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let shown: FastSet<&str> = order
+        .iter()
+        .flat_map(|&m| corpus.clusters[m].documents.iter().map(String::as_str))
+        .collect();
+    let documents: Vec<String> = corpus
+        .documents
+        .iter()
+        .filter(|d| corpus.documents.len() <= MAP_ALL_COLUMNS || shown.contains(d.id.as_str()))
+        .map(|d| d.id.clone())
+        .collect();
+    let rows = order
+        .into_iter()
         .map(|m| {
+            let m = &corpus.clusters[m];
             let members: FastSet<&str> = m.claims.iter().map(String::as_str).collect();
-            let cells = corpus
-                .documents
+            let mut in_order: Vec<usize> = m
+                .claims
+                .iter()
+                .filter_map(|id| claim_at.get(id.as_str()).copied())
+                .collect();
+            in_order.sort_unstable();
+            let mut by_document: FastMap<&str, Vec<&Claim>> = FastMap::default();
+            for c in in_order.into_iter().map(|i| &corpus.claims[i]) {
+                by_document.entry(c.document.as_str()).or_default().push(c);
+            }
+            let cells = documents
                 .iter()
                 .map(|d| {
-                    let claims: Vec<&Claim> = corpus
-                        .claims
-                        .iter()
-                        .filter(|c| c.document == d.id && members.contains(c.id.as_str()))
-                        .collect();
+                    let claims = by_document.get(d.as_str()).cloned().unwrap_or_default();
                     let disputes = claims.iter().any(|c| {
                         c.related.iter().any(|l| {
                             l.relation == Relation::Disputes && members.contains(l.claim.as_str())
@@ -587,7 +628,7 @@ pub fn agreement_map(corpus: &Corpus) -> Vec<MapRow> {
                         Stance::Asserts
                     };
                     MapCell {
-                        document: d.id.clone(),
+                        document: d.clone(),
                         claims: claims.iter().map(|c| c.id.clone()).collect(),
                         stance,
                     }
@@ -599,7 +640,12 @@ pub fn agreement_map(corpus: &Corpus) -> Vec<MapRow> {
                 cells,
             }
         })
-        .collect()
+        .collect();
+    AgreementMap {
+        documents,
+        rows,
+        more_rows,
+    }
 }
 
 /// A citation a journalist can paste: the claim, who published it, and where in the file.

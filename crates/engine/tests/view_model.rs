@@ -168,9 +168,14 @@ fn entity_speaker_and_matter_filters() {
 
 #[test]
 fn the_agreement_map_shows_who_asserts_and_who_is_silent() {
-    let map = agreement_map(seeds());
-    assert_eq!(map.len(), seeds().clusters.len());
-    let row = &map[0];
+    let map = agreement_map(seeds(), usize::MAX);
+    assert_eq!(map.rows.len(), seeds().clusters.len());
+    assert_eq!(
+        map.documents.len(),
+        5,
+        "a small corpus shows every document"
+    );
+    let row = &map.rows[0];
     assert_eq!(row.label, "dedicated communication");
     let stances: Vec<Stance> = row.cells.iter().map(|c| c.stance).collect();
     assert_eq!(
@@ -184,6 +189,23 @@ fn the_agreement_map_shows_who_asserts_and_who_is_silent() {
         ]
     );
     assert_eq!(row.cells[2].claims, ["002_7846cf1592b80a6b-c8"]);
+    let two = agreement_map(seeds(), 2);
+    assert_eq!(two.rows.len(), 2);
+    assert_eq!(two.more_rows, seeds().clusters.len() - 2);
+    let spread: Vec<usize> = map
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .filter(|c| c.stance != Stance::Silent)
+                .count()
+        })
+        .collect();
+    assert!(
+        spread.windows(2).all(|w| w[0] >= w[1]),
+        "widest matters first: {spread:?}"
+    );
 }
 
 #[test]
@@ -202,4 +224,35 @@ fn citations_say_what_is_and_is_not_stated() {
     assert!(cite.contains("(according to reports)"));
     assert!(cite.contains("outlet: not stated; author: not stated; date: not stated."));
     assert!(cite.contains(&format!("bytes {}–{}", claim.start, claim.end)));
+}
+
+#[test]
+fn a_large_corpus_maps_only_the_documents_that_speak() {
+    let inputs = parallax_engine::synthetic::corpus(60, 2500, 11)
+        .into_iter()
+        .map(|(file, text)| parallax_engine::Input {
+            file,
+            bytes: text.into_bytes(),
+        })
+        .collect();
+    let corpus = parallax_engine::build(inputs, Vec::new());
+    assert!(corpus.clusters.len() > 10, "{}", corpus.clusters.len());
+    let map = agreement_map(&corpus, 10);
+    assert_eq!(map.rows.len(), 10);
+    assert_eq!(map.more_rows, corpus.clusters.len() - 10);
+    let mut speaking: Vec<&str> = corpus
+        .clusters
+        .iter()
+        .filter(|m| map.rows.iter().any(|r| r.matter == m.id))
+        .flat_map(|m| m.documents.iter().map(String::as_str))
+        .collect();
+    speaking.sort_unstable();
+    speaking.dedup();
+    assert_eq!(map.documents.len(), speaking.len());
+    for (k, d) in map.documents.iter().enumerate() {
+        assert!(
+            map.rows.iter().any(|r| r.cells[k].stance != Stance::Silent),
+            "{d} is a column but speaks to no shown matter"
+        );
+    }
 }

@@ -1,0 +1,547 @@
+//! The reader's own articles, opened in the page: chosen files, a chosen folder, or either dropped
+//! anywhere on the page. Nothing leaves the machine.
+//!
+//! Loading is a sequence of small steps with a yield to the browser between them (read a file,
+//! parse a few documents), so the progress bar moves and the page answers input throughout; only
+//! the corpus-wide pass (linking claims across articles) runs as one step. Files are checked by
+//! name and size before they are read, so a stray video in a folder costs nothing; every file not
+//! used is listed with its reason, and the rest load.
+
+use std::sync::Arc;
+
+use js_sys::{Function, Promise, Uint8Array};
+use leptos::prelude::*;
+use parallax_engine::load::{accept, join, FileForm};
+use parallax_engine::view::ViewState;
+use parallax_engine::{Builder, Diagnostic, Input, Severity};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
+
+use super::html_text::article_text;
+use super::{CurrentData, Data, Nav};
+
+/// Replace the articles on screen, or add to them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Replace,
+    Join,
+}
+
+/// What the last load did, for the report under the header.
+#[derive(Clone, PartialEq)]
+pub struct Report {
+    pub files: usize,
+    pub documents: usize,
+    pub claims: usize,
+    pub millis: f64,
+    /// Files not used (errors) and files used with a caveat (warnings).
+    pub problems: Vec<Diagnostic>,
+    /// Nothing could be used, so the articles on screen were kept.
+    pub kept: bool,
+    pub cancelled: bool,
+}
+
+#[derive(Clone, PartialEq)]
+pub enum Progress {
+    Idle,
+    Working {
+        step: &'static str,
+        done: usize,
+        total: usize,
+    },
+    Finished(Report),
+}
+
+/// The loader's state, shared by the header controls, the drop target and the report.
+#[derive(Clone, Copy)]
+pub struct Loader {
+    pub progress: RwSignal<Progress>,
+    pub mode: RwSignal<Mode>,
+    cancel: RwSignal<bool>,
+    dragging: RwSignal<bool>,
+}
+
+/// A file chosen by the reader, with its path inside a chosen folder when there is one.
+struct Picked {
+    name: String,
+    file: File,
+}
+
+fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Lets the browser paint and handle input before the next step.
+async fn yield_to_browser() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn is_hidden(path: &str) -> bool {
+    path.split('/').any(|part| part.starts_with('.'))
+}
+
+/// Reads the chosen files into engine inputs; HTML pages become their article text.
+async fn read_files(
+    picked: Vec<Picked>,
+    loader: Loader,
+    refused: &mut Vec<Diagnostic>,
+) -> Vec<Input> {
+    let total = picked.len();
+    let mut inputs = Vec::new();
+    let mut last_yield = now();
+    for (i, p) in picked.into_iter().enumerate() {
+        if loader.cancel.get_untracked() {
+            break;
+        }
+        if now() - last_yield > 30.0 {
+            loader.progress.set(Progress::Working {
+                step: "Reading files",
+                done: i,
+                total,
+            });
+            yield_to_browser().await;
+            last_yield = now();
+        }
+        let form = match accept(&p.name, p.file.size() as usize) {
+            Ok(form) => form,
+            Err(d) => {
+                refused.push(d);
+                continue;
+            }
+        };
+        let bytes = match JsFuture::from(p.file.array_buffer()).await {
+            Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
+            Err(_) => {
+                refused.push(parallax_engine::load::error(
+                    &p.name,
+                    "cannot read: the browser refused to read this file",
+                ));
+                continue;
+            }
+        };
+        let bytes = match form {
+            FileForm::Text => bytes,
+            FileForm::Html => {
+                let text = match parallax_engine::load::decode(&p.name, &bytes) {
+                    Ok(t) => t,
+                    Err(d) => {
+                        refused.push(d);
+                        continue;
+                    }
+                };
+                match article_text(text) {
+                    Ok(article) => article.into_bytes(),
+                    Err(reason) => {
+                        refused.push(parallax_engine::load::error(&p.name, reason));
+                        continue;
+                    }
+                }
+            }
+        };
+        inputs.push(Input {
+            file: p.name,
+            bytes,
+        });
+    }
+    inputs
+}
+
+/// Builds a corpus from `inputs` a few documents at a time, reporting progress.
+async fn build_in_steps(
+    inputs: Vec<Input>,
+    refused: Vec<Diagnostic>,
+    loader: Loader,
+) -> Option<parallax_engine::Corpus> {
+    let mut builder = Builder::new(inputs, refused);
+    let total = builder.total();
+    while builder.done() < total {
+        if loader.cancel.get_untracked() {
+            return None;
+        }
+        loader.progress.set(Progress::Working {
+            step: "Reading claims",
+            done: builder.done(),
+            total,
+        });
+        yield_to_browser().await;
+        let started = now();
+        while builder.done() < total && now() - started < 40.0 {
+            builder.parse_next(1);
+        }
+    }
+    loader.progress.set(Progress::Working {
+        step: "Linking claims across articles",
+        done: total,
+        total,
+    });
+    yield_to_browser().await;
+    Some(builder.finish())
+}
+
+/// Opens `picked`: reads, builds, and replaces or joins the corpus on screen.
+async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) {
+    let started = now();
+    let files = picked.len();
+    let mode = loader.mode.get_untracked();
+    loader.cancel.set(false);
+    let mut refused = Vec::new();
+    let added = read_files(picked, loader, &mut refused).await;
+    let added_names: std::collections::HashSet<String> =
+        added.iter().map(|i| i.file.clone()).collect();
+    let refused_now = refused.clone();
+    let current = data.get_untracked();
+    let (sources, all_refused) = match mode {
+        Mode::Replace => (added, refused),
+        Mode::Join => {
+            let mut all = current.refused.clone();
+            all.extend(refused);
+            (join(current.sources.clone(), added), all)
+        }
+    };
+    let built = if added_names.is_empty() {
+        None
+    } else {
+        build_in_steps(sources.clone(), all_refused.clone(), loader).await
+    };
+    let cancelled = loader.cancel.get_untracked();
+    let mut problems = refused_now;
+    let (mut documents, mut claims, mut kept) = (0, 0, true);
+    if let Some(corpus) = built {
+        let from_this_load: Vec<&parallax_engine::Document> = corpus
+            .documents
+            .iter()
+            .filter(|d| added_names.contains(&d.file))
+            .collect();
+        problems.extend(
+            corpus
+                .diagnostics
+                .iter()
+                .filter(|d| added_names.contains(&d.file))
+                .cloned(),
+        );
+        documents = from_this_load.len();
+        let ids: std::collections::HashSet<&str> =
+            from_this_load.iter().map(|d| d.id.as_str()).collect();
+        claims = corpus
+            .claims
+            .iter()
+            .filter(|c| ids.contains(c.document.as_str()))
+            .count();
+        if documents > 0 {
+            kept = false;
+            data.set(Arc::new(Data::new(corpus, sources, all_refused)));
+            nav.go(|s| *s = ViewState::default());
+        }
+    }
+    problems.sort_by_key(|d| (d.severity != Severity::Error, d.file.clone()));
+    loader.progress.set(Progress::Finished(Report {
+        files,
+        documents,
+        claims,
+        millis: now() - started,
+        problems,
+        kept,
+        cancelled,
+    }));
+}
+
+/// Starts opening `picked` unless a load is already running.
+fn start(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) {
+    if matches!(loader.progress.get_untracked(), Progress::Working { .. }) || picked.is_empty() {
+        return;
+    }
+    loader.progress.set(Progress::Working {
+        step: "Reading files",
+        done: 0,
+        total: picked.len(),
+    });
+    leptos::task::spawn_local(open(picked, loader, data, nav));
+}
+
+/// The files of a file input (with their folder paths when a folder was chosen).
+fn picked_from_input(input: &web_sys::HtmlInputElement) -> Vec<Picked> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|file| {
+            let relative = js_sys::Reflect::get(&file, &JsValue::from_str("webkitRelativePath"))
+                .ok()
+                .and_then(|v| v.as_string())
+                .filter(|p| !p.is_empty());
+            Picked {
+                name: relative.unwrap_or_else(|| file.name()),
+                file,
+            }
+        })
+        .filter(|p| !is_hidden(&p.name))
+        .collect()
+}
+
+/// Calls `f(success, failure)` and waits for either callback.
+async fn callback_result(f: impl FnOnce(&Function, &Function)) -> Result<JsValue, JsValue> {
+    let mut f = Some(f);
+    let promise = Promise::new(&mut |resolve, reject| {
+        if let Some(f) = f.take() {
+            f(&resolve, &reject);
+        }
+    });
+    JsFuture::from(promise).await
+}
+
+/// Every file under a dropped entry (a file, or a folder walked recursively).
+async fn files_under(entry: FileSystemEntry) -> Vec<Picked> {
+    let mut out = Vec::new();
+    let mut stack = vec![entry];
+    while let Some(entry) = stack.pop() {
+        let path = entry.full_path().trim_start_matches('/').to_string();
+        if is_hidden(&path) {
+            continue;
+        }
+        if entry.is_file() {
+            let file_entry: FileSystemFileEntry = entry.unchecked_into();
+            let got =
+                callback_result(|ok, err| file_entry.file_with_callback_and_callback(ok, err))
+                    .await;
+            if let Ok(file) = got.and_then(|f| f.dyn_into::<File>().map_err(JsValue::from)) {
+                out.push(Picked { name: path, file });
+            }
+        } else if entry.is_directory() {
+            let reader = entry
+                .unchecked_into::<FileSystemDirectoryEntry>()
+                .create_reader();
+            // A directory reader hands out entries in batches until it returns an empty one.
+            loop {
+                let batch = callback_result(|ok, err| {
+                    let _ = reader.read_entries_with_callback_and_callback(ok, err);
+                })
+                .await;
+                let Ok(batch) = batch else { break };
+                let batch = js_sys::Array::from(&batch);
+                if batch.length() == 0 {
+                    break;
+                }
+                stack.extend(batch.iter().map(|e| e.unchecked_into::<FileSystemEntry>()));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// Creates the loader and makes the whole page a drop target for files and folders.
+pub fn install(data: CurrentData, nav: Nav) {
+    let loader = Loader {
+        progress: RwSignal::new(Progress::Idle),
+        mode: RwSignal::new(Mode::Replace),
+        cancel: RwSignal::new(false),
+        dragging: RwSignal::new(false),
+    };
+    provide_context(loader);
+    let carries_files = |e: &web_sys::DragEvent| {
+        e.data_transfer().is_some_and(|dt| {
+            dt.types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
+    };
+    let _ = window_event_listener(leptos::ev::dragover, move |e| {
+        if carries_files(&e) {
+            e.prevent_default();
+            loader.dragging.set(true);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::dragleave, move |e| {
+        // Leaving the window (not moving between elements) has no related target.
+        if e.related_target().is_none() {
+            loader.dragging.set(false);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |e| {
+        loader.dragging.set(false);
+        let Some(dt) = e.data_transfer() else { return };
+        e.prevent_default();
+        // Entries must be taken during the event; the list is emptied when it returns.
+        let items = dt.items();
+        let entries: Vec<FileSystemEntry> = (0..items.length())
+            .filter_map(|i| items.get(i))
+            .filter(|item| item.kind() == "file")
+            .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+            .collect();
+        leptos::task::spawn_local(async move {
+            let mut picked = Vec::new();
+            for entry in entries {
+                picked.extend(files_under(entry).await);
+            }
+            start(picked, loader, data, nav);
+        });
+    });
+}
+
+/// "Open articles" and "Open a folder", with the choice to replace or add.
+#[component]
+pub fn OpenArticles() -> impl IntoView {
+    let loader = expect_context::<Loader>();
+    let data = expect_context::<CurrentData>();
+    let nav = expect_context::<Nav>();
+    let files_input = NodeRef::<leptos::html::Input>::new();
+    let folder_input = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |input: NodeRef<leptos::html::Input>| {
+        if let Some(el) = input.get_untracked() {
+            let picked = picked_from_input(&el);
+            // Clearing lets the same files be chosen again after they were edited.
+            el.set_value("");
+            start(picked, loader, data, nav);
+        }
+    };
+    // `webkitdirectory` (choose a folder) is not among the macro's known attributes.
+    Effect::new(move |_| {
+        if let Some(el) = folder_input.get() {
+            let _ = el.set_attribute("webkitdirectory", "");
+        }
+    });
+    let busy = move || matches!(loader.progress.get(), Progress::Working { .. });
+    let accept_list = ".txt,.md,.markdown,.text,.html,.htm,.xhtml";
+    view! {
+        <div class="open" class:dragging=move || loader.dragging.get()>
+            <button
+                class="open-files"
+                disabled=busy
+                on:click=move |_| {
+                    if let Some(el) = files_input.get_untracked() {
+                        el.click();
+                    }
+                }
+            >
+                "Open articles…"
+            </button>
+            <button
+                class="open-folder"
+                disabled=busy
+                on:click=move |_| {
+                    if let Some(el) = folder_input.get_untracked() {
+                        el.click();
+                    }
+                }
+            >
+                "Open a folder…"
+            </button>
+            <input
+                type="file"
+                id="open-files"
+                class="visually-hidden"
+                tabindex="-1"
+                aria-hidden="true"
+                multiple
+                accept=accept_list
+                node_ref=files_input
+                on:change=move |_| on_change(files_input)
+            />
+            <input
+                type="file"
+                id="open-folder"
+                class="visually-hidden"
+                tabindex="-1"
+                aria-hidden="true"
+                multiple
+                node_ref=folder_input
+                on:change=move |_| on_change(folder_input)
+            />
+            <fieldset class="mode">
+                <legend class="visually-hidden">"Opened articles"</legend>
+                <label>
+                    <input
+                        type="radio"
+                        name="load-mode"
+                        value="replace"
+                        prop:checked=move || loader.mode.get() == Mode::Replace
+                        on:change=move |_| loader.mode.set(Mode::Replace)
+                    />
+                    " replace these"
+                </label>
+                <label>
+                    <input
+                        type="radio"
+                        name="load-mode"
+                        value="join"
+                        prop:checked=move || loader.mode.get() == Mode::Join
+                        on:change=move |_| loader.mode.set(Mode::Join)
+                    />
+                    " add to them"
+                </label>
+            </fieldset>
+            <span class="hint">"or drop files or a folder on the page · .txt, .md, .html · nothing leaves this computer"</span>
+        </div>
+    }
+}
+
+fn problem_line(d: &Diagnostic) -> impl IntoView {
+    let level = if d.severity == Severity::Error {
+        "not used"
+    } else {
+        "used, with a warning"
+    };
+    view! {
+        <li>
+            <strong class="file">{d.file.clone()}</strong> " (" {level} "): " {d.message.clone()}
+        </li>
+    }
+}
+
+/// The progress bar while loading, then what was loaded and every file that was not.
+#[component]
+pub fn LoadReport() -> impl IntoView {
+    let loader = expect_context::<Loader>();
+    move || match loader.progress.get() {
+        Progress::Idle => ().into_any(),
+        Progress::Working { step, done, total } => view! {
+            <div class="load-progress" role="status" aria-live="polite">
+                <label for="load-bar">{format!("{step}: {done} of {total}")}</label>
+                <progress id="load-bar" max=total.max(1) value=done></progress>
+                <button on:click=move |_| loader.cancel.set(true)>"Cancel"</button>
+            </div>
+        }
+        .into_any(),
+        Progress::Finished(r) => {
+            let seconds = r.millis / 1000.0;
+            let summary = if r.cancelled {
+                "Loading was cancelled; the articles on screen are unchanged.".to_string()
+            } else if r.kept {
+                format!(
+                    "None of the {} files could be used; the articles on screen are unchanged.",
+                    r.files
+                )
+            } else {
+                format!(
+                    "Opened {} articles ({} claims) from {} files in {seconds:.1} s.",
+                    r.documents, r.claims, r.files
+                )
+            };
+            let not_used = r
+                .problems
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let problems = r.problems.iter().map(problem_line).collect_view();
+            let has_problems = !r.problems.is_empty();
+            view! {
+                <div class="load-report" role="status" aria-live="polite">
+                    <p>
+                        <span class="load-summary">{summary}</span>
+                        {(not_used > 0).then(|| format!(" {not_used} could not be used:"))}
+                        <button on:click=move |_| loader.progress.set(Progress::Idle)>
+                            "Dismiss"
+                        </button>
+                    </p>
+                    {has_problems.then(|| view! { <ul class="load-problems">{problems}</ul> })}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
