@@ -231,6 +231,8 @@ fn base_url() -> &'static str {
 struct Session {
     port: u16,
     id: String,
+    /// Where this session's downloads land.
+    downloads: PathBuf,
 }
 
 impl Session {
@@ -241,11 +243,15 @@ impl Session {
             std::process::id(),
             free_port()
         ));
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).expect("download folder");
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
+                "prefs": {"download.default_directory": downloads.display().to_string(),
+                          "download.prompt_for_download": false},
                 "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
                          "--disable-dev-shm-usage", format!("--user-data-dir={}", profile.display()),
@@ -257,7 +263,53 @@ impl Session {
             .as_str()
             .unwrap_or_else(|| panic!("no session: {v}"))
             .to_string();
-        Session { port: d.port, id }
+        Session {
+            port: d.port,
+            id,
+            downloads,
+        }
+    }
+
+    /// Waits for a finished download named `name` and returns its bytes.
+    fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = self.downloads.join(name);
+        let start = Instant::now();
+        while !path.is_file() {
+            let seen: Vec<String> = std::fs::read_dir(&self.downloads)
+                .map(|rd| {
+                    rd.flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no download {name}; the folder has {seen:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::fs::read(&path).expect("read the download")
+    }
+
+    /// Chooses `files` in the file input `css`, as a reader does in the file dialog.
+    fn choose_files(&self, css: &str, files: &[PathBuf]) {
+        let v = self.cmd(
+            "POST",
+            "/element",
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        let el = v
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(|x| x.as_str())
+            .unwrap_or_else(|| panic!("no element {css}"))
+            .to_string();
+        let paths: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        self.cmd(
+            "POST",
+            &format!("/element/{el}/value"),
+            Some(json!({"text": paths.join("\n")})),
+        );
     }
 
     fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Value {
@@ -910,4 +962,227 @@ fn the_hosted_build_works_under_a_sub_path_and_reopens_offline() {
     let uncached =
         s.js("return fetch('not-cached-' + Date.now()).then(() => 'fetched', () => 'blocked')");
     assert_eq!(uncached, json!("blocked"));
+}
+
+// ------------------------------------------------------------- the reader's own articles
+
+/// What the page must make of `dam-explainer.html`: the article's text, one paragraph per block,
+/// without the script, the style, the navigation or the footer.
+const EXPLAINER_TEXT: &str = "# Explainer: what the Kessa dam deal says
+
+The agreement sets a minimum flow for the dry season and creates a joint monitoring board for the Kessa dam.
+
+Under the deal, releases begin in July, the water ministry said in a statement.
+
+Analysts expect the board to meet for the first time in the autumn & to publish its data.
+";
+
+fn upload_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/upload")
+}
+
+/// The corpus the page should build from the upload folder, built natively.
+fn expected_upload_corpus() -> parallax_engine::Corpus {
+    let read = |name: &str| std::fs::read(upload_dir().join(name)).expect("fixture");
+    let inputs = vec![
+        parallax_engine::Input {
+            file: "dam-critics.md".into(),
+            bytes: read("dam-critics.md"),
+        },
+        parallax_engine::Input {
+            file: "dam-deal.txt".into(),
+            bytes: read("dam-deal.txt"),
+        },
+        parallax_engine::Input {
+            file: "dam-explainer.html".into(),
+            bytes: EXPLAINER_TEXT.as_bytes().to_vec(),
+        },
+    ];
+    parallax_engine::build(inputs, Vec::new())
+}
+
+#[test]
+fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
+    if !enabled() {
+        return;
+    }
+    let expected = expected_upload_corpus();
+    assert_eq!(expected.documents.len(), 3);
+    let s = Session::new(1280, 900);
+    s.open("");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(upload_dir())
+        .expect("tests/upload")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    s.choose_files("#open-files", &files);
+    s.wait(
+        "the load report",
+        "return !!document.querySelector('.load-summary')",
+    );
+    let summary = s.text(".load-summary");
+    let prefix = format!(
+        "Opened 3 articles ({} claims) from 6 files in ",
+        expected.claims.len()
+    );
+    assert!(
+        summary.starts_with(&prefix) && summary.ends_with(" s."),
+        "{summary}"
+    );
+    // Every file not used is listed with its reason; the rest loaded.
+    let problems = s.text(".load-problems");
+    for line in [
+        "broken-latin1.txt (not used): not UTF-8 text: invalid byte 0xE9 at offset 3 (line 1); save the file as UTF-8",
+        "empty.txt (not used): empty file",
+        "photo.png (not used): not an article file: expected text (.txt, .md, .markdown, .text) or HTML (.html, .htm, .xhtml), found .png",
+    ] {
+        assert!(problems.contains(line), "{line} missing from {problems}");
+    }
+    assert_eq!(s.count(".load-problems li"), 3, "{problems}");
+    // Nothing in the HTML ran, and none of its markup reached the page.
+    assert_eq!(
+        s.js("return window.__parallaxPwned === undefined"),
+        Value::Bool(true)
+    );
+    assert_ne!(s.js("return document.title"), Value::from("pwned"));
+    assert_eq!(s.count("main img, main script, main [onerror]"), 0);
+    // The page shows the new corpus: the engine's own counts and the same fingerprint, which
+    // also proves the HTML was read to exactly the expected text.
+    assert_eq!(
+        s.text(".lede"),
+        format!(
+            "One story from every side: 3 articles, {} claims.",
+            expected.claims.len()
+        )
+    );
+    let fingerprint = parallax_engine::corpus_fingerprint(&expected);
+    assert_eq!(s.text(".fingerprint"), fingerprint);
+    assert_eq!(s.count("table.docs tbody tr"), 3);
+    assert!(s
+        .text("table.docs")
+        .contains("Critics call the Kessa dam deal a surrender"));
+    s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
+    s.wait(
+        "the cards",
+        "return document.querySelectorAll('.card').length > 0",
+    );
+    assert_eq!(
+        s.text("#results-count"),
+        format!("All {} claims", expected.claims.len())
+    );
+    let quote = expected
+        .claims
+        .iter()
+        .find(|c| c.speaker.as_deref() == Some("Mara Lind"))
+        .expect("the engine attributes the opposition leader's quote");
+    s.type_into("//input[@id='search']", "surrender dressed");
+    s.wait(
+        "the search",
+        "return document.querySelectorAll('.card').length == 1",
+    );
+    assert!(s.text(".card").contains(&quote.text), "{}", s.text(".card"));
+
+    // Saving: JSON and CSV of the corpus, and a new single file carrying the articles.
+    s.click("//button[contains(@class,'tab') and normalize-space()='Overview']");
+    let stem = format!("parallax-{}", &fingerprint[..8]);
+    s.click("//button[contains(@class,'save-json')]");
+    let json: Value = serde_json::from_slice(&s.downloaded(&format!("{stem}.json"))).unwrap();
+    assert_eq!(
+        json["claims"].as_array().map(Vec::len),
+        Some(expected.claims.len())
+    );
+    assert_eq!(json["documents"][2]["file"], "dam-explainer.html");
+    s.click("//button[contains(@class,'save-csv')]");
+    let csv = String::from_utf8(s.downloaded(&format!("{stem}-claims.csv"))).unwrap();
+    assert!(csv.starts_with("id,file,outlet,author,date,kind,speaker,"));
+    assert_eq!(csv.matches("\r\n").count(), expected.claims.len() + 1);
+    s.click("//button[contains(@class,'save-page')]");
+    let page = s.downloaded(&format!("{stem}.html"));
+    assert!(page.len() > 100_000, "the saved page carries the explorer");
+    let saved = s.downloads.join(format!("{stem}.html"));
+
+    // The saved file opens from disk, offline, with the reader's articles and nothing else.
+    let offline = Session::new(1280, 900);
+    offline.cmd(
+        "POST",
+        "/chromium/network_conditions",
+        Some(json!({"network_conditions": {"offline": true, "latency": 0, "download_throughput": 0, "upload_throughput": 0}})),
+    );
+    offline.cmd(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("file://{}#tab=claims", saved.display())})),
+    );
+    offline.wait(
+        "the saved page's cards",
+        "return document.querySelectorAll('.card').length > 0",
+    );
+    assert_eq!(offline.text(".fingerprint"), fingerprint);
+    assert_eq!(
+        offline.text("#results-count"),
+        format!("All {} claims", expected.claims.len())
+    );
+    assert_eq!(
+        resource_count(&offline),
+        0,
+        "the saved file fetches nothing"
+    );
+    assert_eq!(
+        offline.js("return window.__parallaxPwned === undefined"),
+        Value::Bool(true)
+    );
+    assert!(
+        offline.console_errors().is_empty(),
+        "{:?}",
+        offline.console_errors()
+    );
+}
+
+#[test]
+fn articles_can_be_added_to_those_on_screen() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("");
+    s.click("//input[@name='load-mode' and @value='join']");
+    s.choose_files("#open-files", &[upload_dir().join("dam-deal.txt")]);
+    s.wait(
+        "the load report",
+        "return !!document.querySelector('.load-summary')",
+    );
+    assert_eq!(s.count(".load-problems li"), 0);
+    let mut inputs =
+        parallax_engine::load::read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).0;
+    inputs.push(parallax_engine::Input {
+        file: "dam-deal.txt".into(),
+        bytes: std::fs::read(upload_dir().join("dam-deal.txt")).unwrap(),
+    });
+    let joined = parallax_engine::build(inputs, Vec::new());
+    assert_eq!(joined.documents.len(), seeds().documents.len() + 1);
+    assert_eq!(
+        s.text(".fingerprint"),
+        parallax_engine::corpus_fingerprint(&joined)
+    );
+    assert_eq!(
+        s.text(".lede"),
+        format!(
+            "One story from every side: {} articles, {} claims.",
+            joined.documents.len(),
+            joined.claims.len()
+        )
+    );
+    // A folder chosen whole: its files carry their paths inside it.
+    s.click("//input[@name='load-mode' and @value='replace']");
+    s.choose_files("#open-folder", &[upload_dir()]);
+    s.wait(
+        "the folder's load report",
+        "return !!document.querySelector('.load-summary') && document.querySelector('.load-summary').innerText.includes('from 6 files')",
+    );
+    assert!(
+        s.text("table.docs").contains("upload/dam-deal.txt"),
+        "{}",
+        s.text("table.docs")
+    );
 }
