@@ -1186,3 +1186,134 @@ fn articles_can_be_added_to_those_on_screen() {
         s.text("table.docs")
     );
 }
+
+// ------------------------------------------------------------------------------ at scale
+
+/// Loads 2,000 generated articles through the file input and types 200+ keystrokes of queries,
+/// printing what it measured (README "At scale" records the figures). Timings are printed, not
+/// asserted; what is asserted is that everything loaded and every keystroke reached the cards.
+/// Run with `make scale` (`PARALLAX_SCALE=1`); it is too slow for every `make test`.
+#[test]
+fn at_scale_two_thousand_articles_load_and_search() {
+    if !enabled() || std::env::var("PARALLAX_SCALE").as_deref() != Ok("1") {
+        return;
+    }
+    let count: usize = std::env::var("PARALLAX_SCALE_COUNT")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2000);
+    let dir = std::env::temp_dir().join(format!("parallax-scale-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    let mut bytes = 0;
+    for (name, text) in parallax_engine::synthetic::corpus(count, 2500, 2026) {
+        let path = dir.join(&name);
+        bytes += text.len();
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    files.sort();
+    let expected = parallax_engine::build_from_folder(&dir);
+
+    let s = Session::new(1280, 900);
+    s.open("");
+    let started = Instant::now();
+    s.choose_files("#open-files", &files);
+    // The page stays responsive while loading: a timer set now must fire during the load.
+    s.js("window.__ticks = 0; window.__tick = setInterval(() => window.__ticks++, 100); return 0");
+    let start_wait = Instant::now();
+    loop {
+        if s.js("return !!document.querySelector('.load-summary')") == Value::Bool(true) {
+            break;
+        }
+        assert!(
+            start_wait.elapsed() < Duration::from_secs(120),
+            "load took over 2 minutes"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let wall = started.elapsed();
+    let ticks = s
+        .js("clearInterval(window.__tick); return window.__ticks")
+        .as_u64()
+        .unwrap_or(0);
+    let summary = s.text(".load-summary");
+    assert!(
+        summary.starts_with(&format!(
+            "Opened {} articles ({} claims) from {count} files",
+            expected.documents.len(),
+            expected.claims.len()
+        )),
+        "{summary}"
+    );
+    println!(
+        "scale: {count} articles, {:.1} MB, {} claims; page says: {summary} (wall {:.1} s; a 100 ms timer fired {ticks} times during the load)",
+        bytes as f64 / 1e6,
+        expected.claims.len(),
+        wall.as_secs_f64()
+    );
+
+    let open_claims = Instant::now();
+    s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
+    s.wait(
+        "the cards",
+        "return document.querySelectorAll('.card').length > 0",
+    );
+    println!(
+        "scale: claims tab with {} cards shown in {:.0} ms (wall, incl. WebDriver)",
+        s.count(".card"),
+        open_claims.elapsed().as_secs_f64() * 1000.0
+    );
+
+    // Typing: each keystroke sets the box's value and fires `input`, as a key press does; `work`
+    // is until the page's own reaction (filtering and the DOM update) is done, `frame` until the
+    // next frame after it has been painted.
+    let script = r#"
+const done = arguments[arguments.length - 1];
+const input = document.querySelector('#search');
+const queries = ["minister said", "ceasefire talks", "percent of voters", "border crossing",
+  "agreement", "security guarantees", "the ministry", "according to officials", "survey found",
+  "economy grew", "prime minister", "trade routes", "water", "talks in paris", "sanctions relief",
+  "opposition leader", "election"];
+const work = [], frame = [];
+let counts = 0;
+const next = () => new Promise((r) => setTimeout(r, 0));
+const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+(async () => {
+  for (const q of queries) {
+    for (let i = 1; i <= q.length; i++) {
+      const t0 = performance.now();
+      input.value = q.slice(0, i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await next();
+      work.push(performance.now() - t0);
+      await painted();
+      frame.push(performance.now() - t0);
+      if (document.querySelector('#results-count').innerText.length > 0) counts++;
+    }
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await painted();
+  }
+  const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+  done({ n: work.length, counts, work50: pct(work, 0.5), work95: pct(work, 0.95), frame50: pct(frame, 0.5), frame95: pct(frame, 0.95), last: document.querySelector('#results-count').innerText });
+})();
+"#;
+    s.cmd("POST", "/timeouts", Some(json!({"script": 300_000})));
+    let r = s.cmd(
+        "POST",
+        "/execute/async",
+        Some(json!({"script": script, "args": []})),
+    );
+    let n = r["n"].as_u64().unwrap_or(0);
+    assert!(n >= 200, "{r}");
+    assert_eq!(r["counts"].as_u64(), Some(n));
+    println!(
+        "scale: {n} keystrokes: page work p50 {:.1} ms, p95 {:.1} ms; to the next painted frame p50 {:.1} ms, p95 {:.1} ms",
+        r["work50"].as_f64().unwrap_or(-1.0),
+        r["work95"].as_f64().unwrap_or(-1.0),
+        r["frame50"].as_f64().unwrap_or(-1.0),
+        r["frame95"].as_f64().unwrap_or(-1.0)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

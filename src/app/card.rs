@@ -28,7 +28,11 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
     let status = expect_context::<WriteSignal<String>>();
     let c = &data.corpus;
     let claim = c.claims[index].clone();
-    let doc = c.documents.iter().find(|d| d.id == claim.document).cloned();
+    let doc = data
+        .index
+        .document_of(index)
+        .and_then(|d| c.documents.get(d))
+        .cloned();
     let outlet = doc.as_ref().map(document_label).unwrap_or_default();
     let author = stated(doc.as_ref().and_then(|d| d.author.as_deref()));
     let date = stated(doc.as_ref().and_then(|d| d.date.as_deref()));
@@ -57,7 +61,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
     let entities = claim
         .entities
         .iter()
-        .filter_map(|e| c.entities.iter().find(|x| &x.id == e))
+        .filter_map(|e| data.index.entity(e).and_then(|i| c.entities.get(i)))
         .map(|e| {
             let key = e.id.clone();
             let name = e.name.clone();
@@ -89,8 +93,9 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
             .iter()
             .filter(|l| l.relation == relation)
             .filter_map(|l| {
-                let other = c.claims.iter().find(|x| x.id == l.claim)?;
-                let other_doc = c.documents.iter().find(|d| d.id == other.document)?;
+                let at = data.index.claim(&l.claim)?;
+                let other = c.claims.get(at)?;
+                let other_doc = c.documents.get(data.index.document_of(at)?)?;
                 Some((
                     l.claim.clone(),
                     document_label(other_doc),

@@ -2,13 +2,15 @@
 //! with the count it would leave given the other filters. Only a page of cards is rendered.
 
 use leptos::prelude::*;
-use parallax_engine::view::{facet_counts, filter, FacetValue, ViewState};
+use parallax_engine::view::{select, shortlist, FacetValue, ViewState};
 use parallax_engine::ClaimKind;
 
 use super::card::ClaimCard;
 use super::{Nav, Shared};
 
-const PAGE: usize = 40;
+const PAGE: usize = 20;
+/// Buttons per facet; past this, the values with the most claims (search finds the others).
+const FACET_VALUES: usize = 24;
 
 fn toggle(list: &mut Vec<String>, key: String) {
     match list.iter().position(|k| *k == key) {
@@ -74,24 +76,21 @@ pub fn ClaimsView() -> impl IntoView {
         s.chrome = false;
         s
     });
-    let results = {
+    // One pass over the claims per change gives both the cards and every facet's counts.
+    let selection = {
         let data = data.clone();
-        Memo::new(move |_| filter(&data.corpus, &data.index, &filters.get()))
+        Memo::new(move |_| select(&data.corpus, &data.index, &filters.get()))
     };
-    let facets = {
-        let data = data.clone();
-        Memo::new(move |_| facet_counts(&data.corpus, &data.index, &filters.get()))
-    };
-    let docs = Memo::new(move |_| facets.get().documents);
-    let kinds = Memo::new(move |_| facets.get().kinds);
-    let speakers = Memo::new(move |_| facets.get().speakers);
+    let results = Memo::new(move |_| selection.with(|s| s.results.clone()));
+    let docs = Memo::new(move |_| {
+        shortlist(selection.with(|s| s.facets.documents.clone()), FACET_VALUES).0
+    });
+    let kinds = Memo::new(move |_| selection.with(|s| s.facets.kinds.clone()));
+    let speakers = Memo::new(move |_| {
+        shortlist(selection.with(|s| s.facets.speakers.clone()), FACET_VALUES).0
+    });
     let entities = Memo::new(move |_| {
-        facets
-            .get()
-            .entities
-            .into_iter()
-            .take(24)
-            .collect::<Vec<_>>()
+        shortlist(selection.with(|s| s.facets.entities.clone()), FACET_VALUES).0
     });
 
     // A page of cards; the page grows on demand, and always reaches the selected card.

@@ -308,7 +308,7 @@ async fn files_under(entry: FileSystemEntry) -> Vec<Picked> {
             let got =
                 callback_result(|ok, err| file_entry.file_with_callback_and_callback(ok, err))
                     .await;
-            if let Ok(file) = got.and_then(|f| f.dyn_into::<File>().map_err(JsValue::from)) {
+            if let Ok(file) = got.and_then(|f| f.dyn_into::<File>()) {
                 out.push(Picked { name: path, file });
             }
         } else if entry.is_directory() {

@@ -209,7 +209,6 @@ pub fn Overview() -> impl IntoView {
                     }
                 })}
         </section>
-        <super::save::SaveCorpus />
         <section aria-labelledby="map-h">
             <h2 id="map-h">"Agreement map"</h2>
             <p class="hint">
@@ -245,5 +244,6 @@ pub fn Overview() -> impl IntoView {
                     .into_any()
             }}
         </section>
+        <super::save::SaveCorpus />
     }
 }

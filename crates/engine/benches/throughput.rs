@@ -5,6 +5,7 @@
 
 use std::time::Instant;
 
+use parallax_engine::view::{select, SearchIndex, ViewState};
 use parallax_engine::{build, synthetic, Input};
 
 fn inputs(count: usize) -> (Vec<Input>, usize) {
@@ -48,6 +49,44 @@ fn main() {
             "| {count} | {mb:.2} | {claims} | {links} | {median:.3} | {:.1} | {:.1} |",
             mb / median,
             median * 1e6 / claims as f64
+        );
+    }
+
+    // What one keystroke in the search box costs the engine: every prefix of some queries.
+    println!();
+    println!("| articles | claims | index ms | keystrokes | select p50 ms | select p95 ms |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for count in [500, 2000] {
+        let corpus = build(inputs(count).0, Vec::new());
+        let t = Instant::now();
+        let index = SearchIndex::new(&corpus);
+        let index_ms = t.elapsed().as_secs_f64() * 1e3;
+        let mut times = Vec::new();
+        for q in [
+            "minister said",
+            "agreement",
+            "per cent of voters",
+            "talks in paris",
+            "security",
+        ] {
+            for n in 1..=q.len() {
+                let state = ViewState {
+                    query: q[..n].to_string(),
+                    ..ViewState::default()
+                };
+                let t = Instant::now();
+                let s = select(&corpus, &index, &state);
+                times.push(t.elapsed().as_secs_f64() * 1e3);
+                std::hint::black_box(s);
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "| {count} | {} | {index_ms:.1} | {} | {:.2} | {:.2} |",
+            corpus.claims.len(),
+            times.len(),
+            times[times.len() / 2],
+            times[times.len() * 95 / 100]
         );
     }
 }

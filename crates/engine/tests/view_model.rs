@@ -256,3 +256,76 @@ fn a_large_corpus_maps_only_the_documents_that_speak() {
         );
     }
 }
+
+#[test]
+fn the_token_index_finds_exactly_what_a_text_scan_finds() {
+    let inputs = parallax_engine::synthetic::corpus(40, 2500, 5)
+        .into_iter()
+        .map(|(file, text)| parallax_engine::Input {
+            file,
+            bytes: text.into_bytes(),
+        })
+        .collect();
+    let corpus = parallax_engine::build(inputs, Vec::new());
+    let index = SearchIndex::new(&corpus);
+    let folded = |s: &str| s.to_lowercase();
+    for query in [
+        "m",
+        "min",
+        "minister said",
+        "er s",
+        "per cent",
+        "talks",
+        "zzz",
+        "a-b",
+    ] {
+        let state = ViewState {
+            query: query.into(),
+            ..ViewState::default()
+        };
+        let scan: Vec<usize> = corpus
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                let doc = corpus
+                    .documents
+                    .iter()
+                    .find(|d| d.id == c.document)
+                    .unwrap();
+                let hay = folded(&format!(
+                    "{}\n{}\n{}\n{}",
+                    c.text,
+                    c.speaker.as_deref().unwrap_or(""),
+                    doc.outlet.as_deref().unwrap_or(""),
+                    doc.author.as_deref().unwrap_or("")
+                ));
+                query.split_whitespace().all(|w| hay.contains(&folded(w)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(filter(&corpus, &index, &state), scan, "query {query:?}");
+    }
+}
+
+#[test]
+fn long_facets_are_shortlisted_by_count_keeping_the_selection() {
+    let value = |key: &str, count: usize, selected: bool| parallax_engine::view::FacetValue {
+        key: key.into(),
+        label: key.into(),
+        count,
+        selected,
+    };
+    let values = vec![
+        value("a", 1, false),
+        value("b", 9, false),
+        value("c", 0, true),
+        value("d", 5, false),
+        value("e", 7, false),
+    ];
+    let (kept, hidden) = parallax_engine::view::shortlist(values.clone(), 2);
+    let keys: Vec<&str> = kept.iter().map(|v| v.key.as_str()).collect();
+    assert_eq!(keys, ["b", "c", "e"]);
+    assert_eq!(hidden, 2);
+    assert_eq!(parallax_engine::view::shortlist(values, 5).1, 0);
+}
