@@ -480,19 +480,6 @@ pub fn OpenArticles() -> impl IntoView {
     }
 }
 
-fn problem_line(d: &Diagnostic) -> impl IntoView {
-    let level = if d.severity == Severity::Error {
-        "not used"
-    } else {
-        "used, with a warning"
-    };
-    view! {
-        <li>
-            <strong class="file">{d.file.clone()}</strong> " (" {level} "): " {d.message.clone()}
-        </li>
-    }
-}
-
 /// The progress bar while loading, then what was loaded and every file that was not.
 #[component]
 pub fn LoadReport() -> impl IntoView {
@@ -527,7 +514,7 @@ pub fn LoadReport() -> impl IntoView {
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
                 .count();
-            let problems = r.problems.iter().map(problem_line).collect_view();
+            let problems = r.problems.iter().map(super::problem_line).collect_view();
             let has_problems = !r.problems.is_empty();
             view! {
                 <div class="load-report" role="status" aria-live="polite">

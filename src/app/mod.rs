@@ -141,6 +141,20 @@ pub fn copy(text: String, what: &'static str, status: WriteSignal<String>) {
     });
 }
 
+/// One file the engine could not use, or used with a caveat, and why.
+pub fn problem_line(d: &Diagnostic) -> impl IntoView {
+    let level = if d.severity == parallax_engine::Severity::Error {
+        "not used"
+    } else {
+        "used, with a warning"
+    };
+    view! {
+        <li>
+            <strong class="file">{d.file.clone()}</strong> " (" {level} "): " {d.message.clone()}
+        </li>
+    }
+}
+
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);

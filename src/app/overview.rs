@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use parallax_engine::view::{agreement_map, document_label, stated, Stance, Tab};
-use parallax_engine::{ClaimKind, Severity};
+use parallax_engine::ClaimKind;
 
 use super::{Nav, Shared};
 
@@ -86,22 +86,7 @@ pub fn Overview() -> impl IntoView {
             .collect_view()
     };
 
-    let problems = c
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let level = if d.severity == Severity::Error {
-                "not used"
-            } else {
-                "warning"
-            };
-            view! {
-                <li>
-                    <strong>{d.file.clone()}</strong> " (" {level} "): " {d.message.clone()}
-                </li>
-            }
-        })
-        .collect_view();
+    let problems = c.diagnostics.iter().map(super::problem_line).collect_view();
     let has_problems = !c.diagnostics.is_empty();
 
     let map = agreement_map(c, MAP_ROWS);

@@ -9,17 +9,9 @@ use parallax_engine::view::{select, SearchIndex, ViewState};
 use parallax_engine::{build, synthetic, Input};
 
 fn inputs(count: usize) -> (Vec<Input>, usize) {
-    let docs = synthetic::corpus(count, 2600, 42);
-    let bytes = docs.iter().map(|(_, t)| t.len()).sum();
-    (
-        docs.into_iter()
-            .map(|(file, text)| Input {
-                file,
-                bytes: text.into_bytes(),
-            })
-            .collect(),
-        bytes,
-    )
+    let inputs = synthetic::inputs(count, 2600, 42);
+    let bytes = inputs.iter().map(|i| i.bytes.len()).sum();
+    (inputs, bytes)
 }
 
 fn main() {

@@ -271,6 +271,17 @@ pub fn corpus(count: usize, bytes_each: usize, seed: u64) -> Vec<(String, String
         .collect()
 }
 
+/// The same articles as engine inputs.
+pub fn inputs(count: usize, bytes_each: usize, seed: u64) -> Vec<crate::Input> {
+    corpus(count, bytes_each, seed)
+        .into_iter()
+        .map(|(file, text)| crate::Input {
+            file,
+            bytes: text.into_bytes(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

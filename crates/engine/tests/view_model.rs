@@ -228,14 +228,8 @@ fn citations_say_what_is_and_is_not_stated() {
 
 #[test]
 fn a_large_corpus_maps_only_the_documents_that_speak() {
-    let inputs = parallax_engine::synthetic::corpus(60, 2500, 11)
-        .into_iter()
-        .map(|(file, text)| parallax_engine::Input {
-            file,
-            bytes: text.into_bytes(),
-        })
-        .collect();
-    let corpus = parallax_engine::build(inputs, Vec::new());
+    let corpus =
+        parallax_engine::build(parallax_engine::synthetic::inputs(60, 2500, 11), Vec::new());
     assert!(corpus.clusters.len() > 10, "{}", corpus.clusters.len());
     let map = agreement_map(&corpus, 10);
     assert_eq!(map.rows.len(), 10);
@@ -259,14 +253,8 @@ fn a_large_corpus_maps_only_the_documents_that_speak() {
 
 #[test]
 fn the_token_index_finds_exactly_what_a_text_scan_finds() {
-    let inputs = parallax_engine::synthetic::corpus(40, 2500, 5)
-        .into_iter()
-        .map(|(file, text)| parallax_engine::Input {
-            file,
-            bytes: text.into_bytes(),
-        })
-        .collect();
-    let corpus = parallax_engine::build(inputs, Vec::new());
+    let corpus =
+        parallax_engine::build(parallax_engine::synthetic::inputs(40, 2500, 5), Vec::new());
     let index = SearchIndex::new(&corpus);
     let folded = |s: &str| s.to_lowercase();
     for query in [
