@@ -35,6 +35,8 @@ pub struct Report {
     pub documents: usize,
     pub claims: usize,
     pub millis: f64,
+    /// Where the time went: (step, milliseconds).
+    pub phases: Vec<(&'static str, f64)>,
     /// Files not used (errors) and files used with a caveat (warnings).
     pub problems: Vec<Diagnostic>,
     /// Nothing could be used, so the articles on screen were kept.
@@ -80,6 +82,9 @@ async fn yield_to_browser() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Files whose reads are started together.
+const READ_BATCH: usize = 64;
+
 fn is_hidden(path: &str) -> bool {
     path.split('/').any(|part| part.starts_with('.'))
 }
@@ -93,59 +98,74 @@ async fn read_files(
     let total = picked.len();
     let mut inputs = Vec::new();
     let mut last_yield = now();
-    for (i, p) in picked.into_iter().enumerate() {
+    // Files are refused by name and size first; the rest are read a batch at a time, every read
+    // of a batch started at once (one promise each) and then taken in order.
+    let mut accepted = Vec::new();
+    for p in picked {
+        match accept(&p.name, p.file.size() as usize) {
+            Ok(form) => accepted.push((p, form)),
+            Err(d) => refused.push(d),
+        }
+    }
+    let mut done = total - accepted.len();
+    let mut accepted = accepted.into_iter().peekable();
+    while accepted.peek().is_some() {
         if loader.cancel.get_untracked() {
             break;
         }
         if now() - last_yield > 30.0 {
             loader.progress.set(Progress::Working {
                 step: "Reading files",
-                done: i,
+                done,
                 total,
             });
             yield_to_browser().await;
             last_yield = now();
         }
-        let form = match accept(&p.name, p.file.size() as usize) {
-            Ok(form) => form,
-            Err(d) => {
-                refused.push(d);
-                continue;
-            }
-        };
-        let bytes = match JsFuture::from(p.file.array_buffer()).await {
-            Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
-            Err(_) => {
-                refused.push(parallax_engine::load::error(
-                    &p.name,
-                    "cannot read: the browser refused to read this file",
-                ));
-                continue;
-            }
-        };
-        let bytes = match form {
-            FileForm::Text => bytes,
-            FileForm::Html => {
-                let text = match parallax_engine::load::decode(&p.name, &bytes) {
-                    Ok(t) => t,
-                    Err(d) => {
-                        refused.push(d);
-                        continue;
-                    }
-                };
-                match article_text(text) {
-                    Ok(article) => article.into_bytes(),
-                    Err(reason) => {
-                        refused.push(parallax_engine::load::error(&p.name, reason));
-                        continue;
+        let batch: Vec<(Picked, FileForm, Promise)> = accepted
+            .by_ref()
+            .take(READ_BATCH)
+            .map(|(p, form)| {
+                let read = p.file.array_buffer();
+                (p, form, read)
+            })
+            .collect();
+        for (p, form, read) in batch {
+            done += 1;
+            let bytes = match JsFuture::from(read).await {
+                Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    refused.push(parallax_engine::load::error(
+                        &p.name,
+                        "cannot read: the browser refused to read this file",
+                    ));
+                    continue;
+                }
+            };
+            let bytes = match form {
+                FileForm::Text => bytes,
+                FileForm::Html => {
+                    let text = match parallax_engine::load::decode(&p.name, &bytes) {
+                        Ok(t) => t,
+                        Err(d) => {
+                            refused.push(d);
+                            continue;
+                        }
+                    };
+                    match article_text(text) {
+                        Ok(article) => article.into_bytes(),
+                        Err(reason) => {
+                            refused.push(parallax_engine::load::error(&p.name, reason));
+                            continue;
+                        }
                     }
                 }
-            }
-        };
-        inputs.push(Input {
-            file: p.name,
-            bytes,
-        });
+            };
+            inputs.push(Input {
+                file: p.name,
+                bytes,
+            });
+        }
     }
     inputs
 }
@@ -155,7 +175,9 @@ async fn build_in_steps(
     inputs: Vec<Input>,
     refused: Vec<Diagnostic>,
     loader: Loader,
+    phases: &mut Vec<(&'static str, f64)>,
 ) -> Option<parallax_engine::Corpus> {
+    let parse_started = now();
     let mut builder = Builder::new(inputs, refused);
     let total = builder.total();
     while builder.done() < total {
@@ -173,13 +195,17 @@ async fn build_in_steps(
             builder.parse_next(1);
         }
     }
+    phases.push(("parsing", now() - parse_started));
     loader.progress.set(Progress::Working {
         step: "Linking claims across articles",
         done: total,
         total,
     });
     yield_to_browser().await;
-    Some(builder.finish())
+    let link_started = now();
+    let corpus = builder.finish();
+    phases.push(("linking", now() - link_started));
+    Some(corpus)
 }
 
 /// Opens `picked`: reads, builds, and replaces or joins the corpus on screen.
@@ -189,7 +215,9 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
     let mode = loader.mode.get_untracked();
     loader.cancel.set(false);
     let mut refused = Vec::new();
+    let mut phases = Vec::new();
     let added = read_files(picked, loader, &mut refused).await;
+    phases.push(("reading", now() - started));
     let added_names: std::collections::HashSet<String> =
         added.iter().map(|i| i.file.clone()).collect();
     let refused_now = refused.clone();
@@ -205,7 +233,7 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
     let built = if added_names.is_empty() {
         None
     } else {
-        build_in_steps(sources.clone(), all_refused.clone(), loader).await
+        build_in_steps(sources.clone(), all_refused.clone(), loader, &mut phases).await
     };
     let cancelled = loader.cancel.get_untracked();
     let mut problems = refused_now;
@@ -233,8 +261,15 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
             .count();
         if documents > 0 {
             kept = false;
-            data.set(Arc::new(Data::new(corpus, sources, all_refused)));
+            let index_started = now();
+            let next = Arc::new(Data::new(corpus, sources, all_refused));
+            phases.push(("indexing", now() - index_started));
+            let show_started = now();
+            data.set(next);
             nav.go(|s| *s = ViewState::default());
+            // The views rebuild under the new corpus before the browser gets control back.
+            yield_to_browser().await;
+            phases.push(("showing", now() - show_started));
         }
     }
     problems.sort_by_key(|d| (d.severity != Severity::Error, d.file.clone()));
@@ -243,6 +278,7 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
         documents,
         claims,
         millis: now() - started,
+        phases,
         problems,
         kept,
         cancelled,
@@ -368,16 +404,28 @@ pub fn install(data: CurrentData, nav: Nav) {
         e.prevent_default();
         // Entries must be taken during the event; the list is emptied when it returns.
         let items = dt.items();
-        let entries: Vec<FileSystemEntry> = (0..items.length())
-            .filter_map(|i| items.get(i))
-            .filter(|item| item.kind() == "file")
-            .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
-            .collect();
+        // A dropped folder only comes as an entry; a file without one (a browser without entries)
+        // is taken as it is.
+        let mut entries: Vec<FileSystemEntry> = Vec::new();
+        let mut picked: Vec<Picked> = Vec::new();
+        for item in (0..items.length()).filter_map(|i| items.get(i)) {
+            if item.kind() != "file" {
+                continue;
+            }
+            if let Some(entry) = item.webkit_get_as_entry().ok().flatten() {
+                entries.push(entry);
+            } else if let Some(file) = item.get_as_file().ok().flatten() {
+                picked.push(Picked {
+                    name: file.name(),
+                    file,
+                });
+            }
+        }
         leptos::task::spawn_local(async move {
-            let mut picked = Vec::new();
             for entry in entries {
                 picked.extend(files_under(entry).await);
             }
+            picked.retain(|p| !is_hidden(&p.name));
             start(picked, loader, data, nav);
         });
     });
@@ -480,6 +528,14 @@ pub fn OpenArticles() -> impl IntoView {
     }
 }
 
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The progress bar while loading, then what was loaded and every file that was not.
 #[component]
 pub fn LoadReport() -> impl IntoView {
@@ -504,9 +560,17 @@ pub fn LoadReport() -> impl IntoView {
                     r.files
                 )
             } else {
+                let steps: Vec<String> = r
+                    .phases
+                    .iter()
+                    .map(|(step, ms)| format!("{step} {:.1} s", ms / 1000.0))
+                    .collect();
                 format!(
-                    "Opened {} articles ({} claims) from {} files in {seconds:.1} s.",
-                    r.documents, r.claims, r.files
+                    "Opened {} ({}) from {} in {seconds:.1} s ({}).",
+                    plural(r.documents, "article"),
+                    plural(r.claims, "claim"),
+                    plural(r.files, "file"),
+                    steps.join(", ")
                 )
             };
             let not_used = r

@@ -219,8 +219,9 @@ pub fn Overview() -> impl IntoView {
                             view! {
                                 <p class="hint">
                                     {format!(
-                                        "Showing the {} matters the most articles share; {more_matters} more are in the claims view's matter filter. {silent_documents} articles speak to none of these and have no column.",
+                                        "Showing the {} matters the most articles share ({more_matters} more not shown), against the {} articles that speak to the most of them ({silent_documents} more articles have no column).",
                                         MAP_ROWS.min(c.clusters.len()),
+                                        c.documents.len() - silent_documents,
                                     )}
                                 </p>
                             }

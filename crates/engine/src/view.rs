@@ -301,6 +301,11 @@ pub struct SearchIndex {
     doc_labels: Vec<String>,
     claim_at: FastMap<String, u32>,
     entity_at: FastMap<String, u32>,
+    /// For each claim, which ASCII letters and digits its haystack has (see `single_char_bit`).
+    chars: Vec<u64>,
+    /// Each claim's kind as its position in `ClaimKind::ALL` (kept apart from the claims so
+    /// counting does not pull every claim's text through the cache).
+    kind_of: Vec<u8>,
 }
 
 impl SearchIndex {
@@ -314,6 +319,7 @@ impl SearchIndex {
         let mut token_ids: FastMap<String, usize> = FastMap::default();
         let mut tokens: Vec<String> = Vec::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut chars = vec![0u64; corpus.claims.len()];
         for (i, c) in corpus.claims.iter().enumerate() {
             let doc = by_id.get(c.document.as_str()).copied();
             let mut h = c.text.clone();
@@ -328,7 +334,11 @@ impl SearchIndex {
                 h.push('\n');
                 h.push_str(extra);
             }
-            for token in fold_for_search(&h).0.split_whitespace() {
+            let folded = fold_for_search(&h).0;
+            for ch in folded.chars() {
+                chars[i] |= single_char_bit(ch.encode_utf8(&mut [0; 4])).unwrap_or(0);
+            }
+            for token in folded.split_whitespace() {
                 let t = match token_ids.get(token) {
                     Some(&t) => t,
                     None => {
@@ -399,7 +409,19 @@ impl SearchIndex {
             .into_iter()
             .map(|(id, i)| (id.to_string(), i))
             .collect();
+        let kind_of = corpus
+            .claims
+            .iter()
+            .map(|c| {
+                ClaimKind::ALL
+                    .iter()
+                    .position(|k| *k == c.kind)
+                    .unwrap_or(0) as u8
+            })
+            .collect();
         SearchIndex {
+            kind_of,
+            chars,
             claim_at,
             entity_at,
             tokens,
@@ -431,18 +453,30 @@ impl SearchIndex {
             .map(|&d| d as usize)
     }
 
+    /// Claims with a token containing `term`.
+    fn hits(&self, term: &str) -> Vec<bool> {
+        let mut hits = vec![false; self.claims];
+        for (token, claims) in self.tokens.iter().zip(&self.postings) {
+            if token.contains(term) {
+                for &c in claims {
+                    hits[c as usize] = true;
+                }
+            }
+        }
+        hits
+    }
+
     /// Which claims match every term (`None` when there are no terms: all do).
     fn matching(&self, terms: &[String]) -> Option<Vec<bool>> {
         let mut all: Option<Vec<bool>> = None;
         for term in terms {
-            let mut hits = vec![false; self.claims];
-            for (token, claims) in self.tokens.iter().zip(&self.postings) {
-                if token.contains(term.as_str()) {
-                    for &c in claims {
-                        hits[c as usize] = true;
-                    }
-                }
-            }
+            // One ASCII letter or digit, the first key of every query, is in nearly every token:
+            // a per-claim bit mask answers it without walking every posting list.
+            let hits = if let Some(bit) = single_char_bit(term) {
+                self.chars.iter().map(|m| m & bit != 0).collect()
+            } else {
+                self.hits(term)
+            };
             all = Some(match all {
                 None => hits,
                 Some(mut so_far) => {
@@ -454,6 +488,20 @@ impl SearchIndex {
             });
         }
         all
+    }
+}
+
+/// The bit of a term that is one ASCII letter or digit (after folding), if it is one.
+fn single_char_bit(term: &str) -> Option<u64> {
+    let mut chars = term.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    match c {
+        'a'..='z' => Some(1 << (c as u32 - 'a' as u32)),
+        '0'..='9' => Some(1 << (26 + c as u32 - '0' as u32)),
+        _ => None,
     }
 }
 
@@ -561,24 +609,22 @@ pub fn select(corpus: &Corpus, index: &SearchIndex, state: &ViewState) -> Select
     };
     let filtering = state.has_facet_filters();
     for &i in &pool {
-        let c = &corpus.claims[i];
         // With no facet filter on, every searched claim passes every facet's test.
-        let all = !filtering || passes(c, state, Facet::None);
-        if all {
+        let c = filtering.then(|| &corpus.claims[i]);
+        let test = |skip: Facet| c.is_none_or(|c| passes(c, state, skip));
+        if test(Facet::None) {
             results.push(i);
         }
-        if all || passes(c, state, Facet::Document) {
+        if test(Facet::Document) {
             bump(&mut by_doc, index.doc_of[i]);
         }
-        if all || passes(c, state, Facet::Kind) {
-            if let Some(k) = ClaimKind::ALL.iter().position(|k| *k == c.kind) {
-                by_kind[k] += 1;
-            }
+        if test(Facet::Kind) {
+            by_kind[index.kind_of[i] as usize] += 1;
         }
-        if all || passes(c, state, Facet::Speaker) {
+        if test(Facet::Speaker) {
             bump(&mut by_speaker, index.speaker_of[i]);
         }
-        if all || passes(c, state, Facet::Entity) {
+        if test(Facet::Entity) {
             for &e in &index.entities_of[i] {
                 bump(&mut by_entity, e);
             }
@@ -751,7 +797,8 @@ pub struct MapRow {
     pub cells: Vec<MapCell>,
 }
 
-/// Below this many documents, every document is a column of the map, silent or not.
+/// Up to this many documents, every document is a column of the map, silent or not; past it,
+/// this many columns: the documents that speak to the most shown matters.
 pub const MAP_ALL_COLUMNS: usize = 12;
 
 /// The agreement map as shown: the matters most outlets address, against the documents.
@@ -766,8 +813,8 @@ pub struct AgreementMap {
 
 /// Matters several outlets address (the engine's clusters) against the documents: the
 /// `max_rows` matters that the most documents share, and as columns every document of a small
-/// corpus, or, past [`MAP_ALL_COLUMNS`] documents, those that speak to a shown matter (a table of
-/// thousands of silent columns tells a reader nothing).
+/// corpus, or, past [`MAP_ALL_COLUMNS`] documents, the [`MAP_ALL_COLUMNS`] that speak to the most
+/// shown matters (a table of thousands of columns tells a reader nothing, and costs seconds).
 pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
     let mut order: Vec<usize> = (0..corpus.clusters.len()).collect();
     order.sort_by_key(|&m| std::cmp::Reverse(corpus.clusters[m].documents.len()));
@@ -779,16 +826,30 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
         .enumerate()
         .map(|(i, c)| (c.id.as_str(), i))
         .collect();
-    let shown: FastSet<&str> = order
-        .iter()
-        .flat_map(|&m| corpus.clusters[m].documents.iter().map(String::as_str))
-        .collect();
-    let documents: Vec<String> = corpus
-        .documents
-        .iter()
-        .filter(|d| corpus.documents.len() <= MAP_ALL_COLUMNS || shown.contains(d.id.as_str()))
-        .map(|d| d.id.clone())
-        .collect();
+    // How many shown matters each document speaks to.
+    let mut speaks: FastMap<&str, usize> = FastMap::default();
+    for &m in &order {
+        for d in &corpus.clusters[m].documents {
+            *speaks.entry(d.as_str()).or_default() += 1;
+        }
+    }
+    let documents: Vec<String> = if corpus.documents.len() <= MAP_ALL_COLUMNS {
+        corpus.documents.iter().map(|d| d.id.clone()).collect()
+    } else {
+        let mut ranked: Vec<(usize, usize)> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| speaks.get(d.id.as_str()).map(|&n| (i, n)))
+            .collect();
+        ranked.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
+        ranked.truncate(MAP_ALL_COLUMNS);
+        ranked.sort_unstable();
+        ranked
+            .into_iter()
+            .map(|(i, _)| corpus.documents[i].id.clone())
+            .collect()
+    };
     let rows = order
         .into_iter()
         .map(|m| {
