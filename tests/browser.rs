@@ -1137,6 +1137,23 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
         "{:?}",
         offline.console_errors()
     );
+
+    // A single file saves itself again (from its own head and scripts, with no server).
+    offline.click("//button[contains(@class,'tab') and normalize-space()='Overview']");
+    offline.click("//button[contains(@class,'save-page')]");
+    let again = String::from_utf8(offline.downloaded(&format!("{stem}.html"))).unwrap();
+    assert_eq!(again.matches("id=\"parallax-articles\"").count(), 1);
+    offline.cmd(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("file://{}#tab=claims", offline.downloads.join(format!("{stem}.html")).display())})),
+    );
+    offline.wait(
+        "the re-saved page's cards",
+        "return document.querySelectorAll('.card').length > 0",
+    );
+    assert_eq!(offline.text(".fingerprint"), fingerprint);
+    assert_eq!(resource_count(&offline), 0);
 }
 
 #[test]
