@@ -49,9 +49,11 @@ export:
 scale: build setup-browser
 	PARALLAX_BROWSER=1 PARALLAX_SCALE=1 cargo test --release --test browser -- at_scale --nocapture
 
-## Parse-and-link throughput on a generated corpus (numbers go in README.md).
-bench:
+## Engine throughput (README "Speed"), then the page in headless Chromium beside a static baseline
+## at three corpus sizes, full speed and 4x CPU throttling (BENCHMARKS.md; writes target/page-bench.md).
+bench: build setup-browser
 	cargo bench -p parallax-engine --bench throughput
+	PARALLAX_BENCH=1 cargo test --release --test page_bench -- --nocapture
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }

@@ -833,46 +833,7 @@ fn at_scale_two_thousand_articles_load_and_search() {
         open_claims.elapsed().as_secs_f64() * 1000.0
     );
 
-    // Typing: each keystroke sets the box's value and fires `input`, as a key press does; `work`
-    // is until the page's own reaction (filtering and the DOM update) is done, `frame` until the
-    // next frame after it has been painted.
-    let script = r#"
-const done = arguments[arguments.length - 1];
-const input = document.querySelector('#search');
-const queries = ["minister said", "ceasefire talks", "percent of voters", "border crossing",
-  "agreement", "security guarantees", "the ministry", "according to officials", "survey found",
-  "economy grew", "prime minister", "trade routes", "water", "talks in paris", "sanctions relief",
-  "opposition leader", "election"];
-const work = [], frame = [];
-let counts = 0;
-const next = () => new Promise((r) => setTimeout(r, 0));
-const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-(async () => {
-  for (const q of queries) {
-    for (let i = 1; i <= q.length; i++) {
-      const t0 = performance.now();
-      input.value = q.slice(0, i);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await next();
-      work.push(performance.now() - t0);
-      await painted();
-      frame.push(performance.now() - t0);
-      if (document.querySelector('#results-count').innerText.length > 0) counts++;
-    }
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await painted();
-  }
-  const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
-  done({ n: work.length, counts, work50: pct(work, 0.5), work95: pct(work, 0.95), frame50: pct(frame, 0.5), frame95: pct(frame, 0.95), last: document.querySelector('#results-count').innerText });
-})();
-"#;
-    s.cmd("POST", "/timeouts", Some(json!({"script": 300_000})));
-    let r = s.cmd(
-        "POST",
-        "/execute/async",
-        Some(json!({"script": script, "args": []})),
-    );
+    let r = s.type_queries();
     let n = r["n"].as_u64().unwrap_or(0);
     assert!(n >= 200, "{r}");
     assert_eq!(r["counts"].as_u64(), Some(n));

@@ -176,6 +176,62 @@ pub fn page_with_articles(template: &str, inputs: &[Input]) -> Result<String, St
     ))
 }
 
+/// Text made safe for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The benchmark's baseline: the first `count` claim cards as a plain HTML page with no script,
+/// styled by `css` (the page's own stylesheet), so "Parallax / baseline" measures what the app
+/// costs over the same cards served as a static page. The first card's text carries
+/// `elementtiming="first-card"`, as in the app, so both are timed the same way.
+pub fn static_cards_html(corpus: &Corpus, count: usize, css: &str) -> String {
+    let by_id: std::collections::HashMap<&str, &crate::model::Document> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let mut cards = String::new();
+    for c in corpus.claims.iter().take(count) {
+        let doc = by_id.get(c.document.as_str());
+        let kind = c.kind.as_str();
+        let speaker = c
+            .speaker
+            .as_deref()
+            .map(|s| {
+                format!(
+                    "<p class=\"speaker\">According to <strong>{}</strong></p>",
+                    escape_html(s)
+                )
+            })
+            .unwrap_or_default();
+        cards.push_str(&format!(
+            "<article class=\"card k-{kind}\"><blockquote class=\"claim-text\" elementtiming=\"first-card\">{}</blockquote><p class=\"meta\"><span class=\"kind k-{kind}\">{kind}</span> <span class=\"outlet\">{}</span> · <span>{}</span> · <span>{}</span></p>{speaker}</article>\n",
+            escape_html(&c.text),
+            escape_html(&doc.map(|d| crate::view::document_label(d)).unwrap_or_default()),
+            escape_html(&stated(doc.and_then(|d| d.author.as_deref()))),
+            escape_html(&stated(doc.and_then(|d| d.date.as_deref()))),
+        ));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax baseline: {} claims</title>\n<style>{}</style>\n</head>\n<body>\n<main id=\"main\"><h2 id=\"results-count\">All {} claims</h2>\n<div class=\"cards\">\n{cards}</div></main>\n</body>\n</html>\n",
+        corpus.claims.len(),
+        css.replace("</style", "<\\/style"),
+        corpus.claims.len()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +298,26 @@ mod tests {
         assert_eq!(twice.matches(ISLAND_ID).count(), 1);
         assert!(twice.contains("b.txt") && !twice.contains("a.txt"));
         assert!(page_with_articles("<p>no head</p>", &[]).is_err());
+    }
+
+    #[test]
+    fn the_baseline_is_static_escaped_html() {
+        let corpus = crate::build(
+            vec![input(
+                "a.txt",
+                "Title <b>\n\nThe council said the <script>alert(1)</script> plan & budget passed on Monday.\n",
+            )],
+            Vec::new(),
+        );
+        let html = static_cards_html(&corpus, 20, "body{}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; plan &amp; budget"));
+        assert_eq!(
+            html.matches("<article").count(),
+            corpus.claims.len().min(20)
+        );
+        assert!(html.contains("elementtiming=\"first-card\""));
+        assert_eq!(escape_html("a\"'<>&"), "a&quot;&#39;&lt;&gt;&amp;");
     }
 
     #[test]
