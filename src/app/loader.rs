@@ -454,31 +454,34 @@ pub fn OpenArticles() -> impl IntoView {
         }
     });
     let busy = move || matches!(loader.progress.get(), Progress::Working { .. });
-    let accept_list = ".txt,.md,.markdown,.text,.html,.htm,.xhtml";
+    // The file dialog offers what the engine accepts.
+    let accept_list = parallax_engine::load::TEXT_EXTENSIONS
+        .iter()
+        .chain(parallax_engine::load::HTML_EXTENSIONS.iter())
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    // A button that opens a (hidden) file input's dialog.
+    let chooser =
+        move |class: &'static str, label: &'static str, input: NodeRef<leptos::html::Input>| {
+            view! {
+                <button
+                    class=class
+                    disabled=busy
+                    on:click=move |_| {
+                        if let Some(el) = input.get_untracked() {
+                            el.click();
+                        }
+                    }
+                >
+                    {label}
+                </button>
+            }
+        };
     view! {
         <div class="open" class:dragging=move || loader.dragging.get()>
-            <button
-                class="open-files"
-                disabled=busy
-                on:click=move |_| {
-                    if let Some(el) = files_input.get_untracked() {
-                        el.click();
-                    }
-                }
-            >
-                "Open articles…"
-            </button>
-            <button
-                class="open-folder"
-                disabled=busy
-                on:click=move |_| {
-                    if let Some(el) = folder_input.get_untracked() {
-                        el.click();
-                    }
-                }
-            >
-                "Open a folder…"
-            </button>
+            {chooser("open-files", "Open articles…", files_input)}
+            {chooser("open-folder", "Open a folder…", folder_input)}
             <input
                 type="file"
                 id="open-files"
