@@ -126,6 +126,12 @@ fn page_benchmark() {
             Some(parallax_engine::synthetic::inputs(2000, 2600, 42)),
         ),
     ];
+    // PARALLAX_BENCH_CORPORA=seeds (a prefix of the names) measures fewer sizes, for a quick check.
+    let only = std::env::var("PARALLAX_BENCH_CORPORA").unwrap_or_default();
+    let corpora: Vec<_> = corpora
+        .into_iter()
+        .filter(|(name, _)| only.is_empty() || name.starts_with(only.as_str()))
+        .collect();
     let mut out = String::new();
     out.push_str(&format!(
         "Repetitions: {reps} per cell, median (min–max); every load a first visit (cache off, service worker bypassed).\n\n"
