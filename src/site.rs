@@ -8,8 +8,8 @@
 
 use std::path::Path;
 
-use parallax_engine::view::{agreement_map, document_label, Stance};
-use parallax_engine::{ClaimKind, Corpus};
+use parallax_engine::view::{agreement_map, claims_by_kind, document_label, Stance};
+use parallax_engine::Corpus;
 
 /// Colours of the claim kinds and stances in the preview (same hues as the page).
 const KIND_COLOURS: [[u8; 3]; 6] = [
@@ -75,29 +75,18 @@ pub fn preview(corpus: &Corpus, width: usize, height: usize) -> Canvas {
     let margin = width / 20;
     let docs = corpus.documents.len().max(1);
     let left_w = width * 11 / 20 - margin;
-    let most = corpus
-        .documents
+    let counts = claims_by_kind(corpus);
+    let most = counts
         .iter()
-        .map(|d| {
-            corpus
-                .claims
-                .iter()
-                .filter(|cl| cl.document == d.id)
-                .count()
-        })
+        .map(|k| k.iter().sum::<usize>())
         .max()
         .unwrap_or(1)
         .max(1);
     let row_h = (height - 2 * margin) / docs;
-    for (i, d) in corpus.documents.iter().enumerate() {
+    for (i, kinds) in counts.iter().enumerate() {
         let y = margin + i * row_h + row_h / 6;
         let mut x = margin;
-        for (k, kind) in ClaimKind::ALL.into_iter().enumerate() {
-            let n = corpus
-                .claims
-                .iter()
-                .filter(|cl| cl.document == d.id && cl.kind == kind)
-                .count();
+        for (k, n) in kinds.iter().enumerate() {
             let w = n * left_w / most;
             c.rect(x, y, w, row_h * 2 / 3, KIND_COLOURS[k]);
             x += w;

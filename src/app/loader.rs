@@ -478,6 +478,20 @@ pub fn OpenArticles() -> impl IntoView {
                 </button>
             }
         };
+    let mode_choice = move |value: &'static str, mode: Mode, label: &'static str| {
+        view! {
+            <label>
+                <input
+                    type="radio"
+                    name="load-mode"
+                    value=value
+                    prop:checked=move || loader.mode.get() == mode
+                    on:change=move |_| loader.mode.set(mode)
+                />
+                {label}
+            </label>
+        }
+    };
     view! {
         <div class="open" class:dragging=move || loader.dragging.get()>
             {chooser("open-files", "Open articles…", files_input)}
@@ -505,26 +519,8 @@ pub fn OpenArticles() -> impl IntoView {
             />
             <fieldset class="mode">
                 <legend class="visually-hidden">"Opened articles"</legend>
-                <label>
-                    <input
-                        type="radio"
-                        name="load-mode"
-                        value="replace"
-                        prop:checked=move || loader.mode.get() == Mode::Replace
-                        on:change=move |_| loader.mode.set(Mode::Replace)
-                    />
-                    " replace these"
-                </label>
-                <label>
-                    <input
-                        type="radio"
-                        name="load-mode"
-                        value="join"
-                        prop:checked=move || loader.mode.get() == Mode::Join
-                        on:change=move |_| loader.mode.set(Mode::Join)
-                    />
-                    " add to them"
-                </label>
+                {mode_choice("replace", Mode::Replace, " replace these")}
+                {mode_choice("join", Mode::Join, " add to them")}
             </fieldset>
             <span class="hint">"or drop files or a folder on the page · .txt, .md, .html · nothing leaves this computer"</span>
         </div>

@@ -2,7 +2,7 @@
 //! agreement map: the matters several outlets address, and who asserts, disputes or is silent.
 
 use leptos::prelude::*;
-use parallax_engine::view::{agreement_map, document_label, stated, Stance, Tab};
+use parallax_engine::view::{agreement_map, claims_by_kind, document_label, stated, Stance, Tab};
 use parallax_engine::ClaimKind;
 
 use super::{Nav, Shared};
@@ -19,19 +19,11 @@ pub fn Overview() -> impl IntoView {
     let c = &data.corpus;
 
     // Claims by document and kind, counted in one pass (a corpus may have thousands of each).
-    let mut counts: std::collections::HashMap<String, [usize; ClaimKind::ALL.len()]> =
-        std::collections::HashMap::new();
-    for cl in &c.claims {
-        let k = ClaimKind::ALL
-            .iter()
-            .position(|k| *k == cl.kind)
-            .unwrap_or(0);
-        counts.entry(cl.document.clone()).or_default()[k] += 1;
-    }
+    let counts = claims_by_kind(c);
     let (shown_docs, set_shown_docs) = signal(DOCS_PAGE);
     let total_docs = c.documents.len();
-    let row_of = move |d: &parallax_engine::Document| {
-        let kinds = counts.get(d.id.as_str()).copied().unwrap_or_default();
+    let row_of = move |(i, d): (usize, &parallax_engine::Document)| {
+        let kinds = counts.get(i).copied().unwrap_or_default();
         let total: usize = kinds.iter().sum();
         let by_kind = ClaimKind::ALL
             .into_iter()
@@ -81,6 +73,7 @@ pub fn Overview() -> impl IntoView {
             .corpus
             .documents
             .iter()
+            .enumerate()
             .take(shown_docs.get())
             .map(&row_of)
             .collect_view()

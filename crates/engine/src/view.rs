@@ -902,6 +902,25 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
     }
 }
 
+/// Each document's claims counted by kind (in `ClaimKind::ALL` order), in document order: one
+/// pass over the claims, for the overview's table and the preview image.
+pub fn claims_by_kind(corpus: &Corpus) -> Vec<[usize; ClaimKind::ALL.len()]> {
+    let at: FastMap<&str, usize> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut counts = vec![[0; ClaimKind::ALL.len()]; corpus.documents.len()];
+    for c in &corpus.claims {
+        let kind = ClaimKind::ALL.iter().position(|k| *k == c.kind);
+        if let (Some(&d), Some(k)) = (at.get(c.document.as_str()), kind) {
+            counts[d][k] += 1;
+        }
+    }
+    counts
+}
+
 /// A citation a journalist can paste: the claim, who published it, and where in the file.
 pub fn citation(corpus: &Corpus, claim: &Claim) -> String {
     let doc = corpus.documents.iter().find(|d| d.id == claim.document);

@@ -328,3 +328,13 @@ fn long_facets_are_shortlisted_by_count_keeping_the_selection() {
     assert_eq!(hidden, 2);
     assert_eq!(parallax_engine::view::shortlist(values, 5).1, 0);
 }
+
+#[test]
+fn claims_are_counted_by_document_and_kind() {
+    let counts = parallax_engine::view::claims_by_kind(seeds());
+    assert_eq!(counts.len(), 5);
+    // ClaimKind::ALL order: report, statement, statistic, assessment, prediction, recommendation.
+    assert_eq!(counts[0], [18, 1, 3, 23, 13, 1]);
+    assert_eq!(counts[2], [8, 3, 0, 13, 0, 0]);
+    assert_eq!(counts.iter().flatten().sum::<usize>(), seeds().claims.len());
+}
