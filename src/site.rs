@@ -173,8 +173,8 @@ pub fn describe(corpus: &Corpus) -> (String, String) {
     (title, description)
 }
 
-/// Writes the preview, icons, manifest and service worker into `dir` and the tags into its
-/// `index.html`. `canonical` is the site's public address, if known.
+/// Writes the preview, icons, manifest and service worker into `dir`, and the tags and the
+/// prerendered first view into its `index.html`. `canonical` is the site's public address, if known.
 pub fn write_site(
     dir: &Path,
     corpus: &Corpus,
@@ -255,6 +255,8 @@ pub fn write_site(
     let at = index.find("</head>").ok_or("index.html has no </head>")?;
     let mut html = index.clone();
     html.insert_str(at, &format!("{}\n", tags.join("\n")));
+    // The claims tab's first screen, painted before the wasm arrives.
+    let html = parallax_engine::share::with_first_view(&html, corpus)?;
     std::fs::write(&index_path, html).map_err(|e| io(&index_path, e))
 }
 
@@ -336,6 +338,14 @@ mod tests {
             "running twice adds the tags once"
         );
         assert!(index.contains(r#"content="https://example.org/parallax/preview.png""#));
+        assert_eq!(
+            index.matches("<!--parallax-first-view-->").count(),
+            1,
+            "one prerendered first view however often the hook runs"
+        );
+        assert!(index
+            .contains("<p class=\"lede\">One story from every side: 5 articles, 179 claims.</p>"));
+        assert_eq!(index.matches("<article class=\"card").count(), 20);
         assert!(index.contains(
             r#"<link data-hosted rel="canonical" href="https://example.org/parallax/">"#
         ));

@@ -26,12 +26,7 @@ fn seeds() -> &'static parallax_engine::Corpus {
 }
 
 fn header_for(n: usize) -> String {
-    let total = seeds().claims.len();
-    if n == total {
-        format!("All {n} claims")
-    } else {
-        format!("{n} of {total} claims")
-    }
+    parallax_engine::view::results_heading(n, seeds().claims.len())
 }
 
 fn facet_button(group: &str, label: &str) -> String {
@@ -48,7 +43,7 @@ fn cards_search_and_combined_filters() {
     let total = seeds().claims.len();
     s.wait(
         "the claim cards",
-        "return document.querySelectorAll('.card').length > 0",
+        "return document.querySelectorAll('#main .card').length > 0",
     );
     assert_eq!(s.text("#results-count"), header_for(total));
 
@@ -311,7 +306,7 @@ fn phone_and_desktop_screenshots() {
         s.open("#tab=claims&q=normalization");
         s.wait(
             "cards",
-            "return document.querySelectorAll('.card').length > 0",
+            "return document.querySelectorAll('#main .card').length > 0",
         );
         // Nothing overflows the viewport sideways.
         let overflow = s.js(
@@ -397,6 +392,72 @@ fn the_single_file_works_from_disk_with_the_network_off() {
 }
 
 #[test]
+fn the_first_view_paints_before_the_wasm_and_gives_way_to_the_app() {
+    if !enabled() {
+        return;
+    }
+    let expected: Vec<String> = seeds()
+        .claims
+        .iter()
+        .take(parallax_engine::view::CARDS_PER_PAGE)
+        .map(|c| c.text.clone())
+        .collect();
+    let s = Session::new(1280, 900);
+    s.cdp("Network.enable", json!({}));
+    s.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }));
+    // Without its wasm the app cannot start: what shows is the HTML alone.
+    s.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] }));
+    let home = base_url().to_string();
+    s.cmd(
+        "POST",
+        "/url",
+        Some(json!({ "url": format!("{home}/?no-wasm#tab=claims") })),
+    );
+    s.wait(
+        "the prerendered first view",
+        "const v = document.getElementById('parallax-first-view'); return v !== null && !v.hidden && v.getClientRects().length > 0",
+    );
+    let shown = s.js(
+        "return [...document.querySelectorAll('#parallax-first-view .claim-text')].map(e => e.textContent)",
+    );
+    assert_eq!(shown, json!(expected));
+    assert_eq!(
+        s.text("#parallax-first-view .lede"),
+        parallax_engine::view::lede(seeds())
+    );
+    assert_eq!(s.count("main#main"), 0, "the app did not start");
+    // A link to another view does not flash the claims.
+    s.cmd(
+        "POST",
+        "/url",
+        Some(json!({ "url": format!("{home}/?no-wasm-figures#tab=figures") })),
+    );
+    s.wait(
+        "the page to load",
+        "return document.readyState == 'complete'",
+    );
+    assert_eq!(
+        s.js("return document.getElementById('parallax-first-view').hidden"),
+        json!(true)
+    );
+
+    // With its wasm the app replaces the first view with the same cards, now live.
+    s.cdp("Network.setBlockedURLs", json!({ "urls": [] }));
+    s.open("?with-wasm#tab=claims");
+    s.wait(
+        "the app's cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    assert_eq!(
+        s.count("#parallax-first-view, #parallax-first-view-script"),
+        0
+    );
+    let live =
+        s.js("return [...document.querySelectorAll('#main .claim-text')].map(e => e.textContent)");
+    assert_eq!(live, json!(expected));
+}
+
+#[test]
 fn the_served_page_fetches_nothing_after_load_and_shows_its_corpus() {
     if !enabled() {
         return;
@@ -405,7 +466,7 @@ fn the_served_page_fetches_nothing_after_load_and_shows_its_corpus() {
     s.open("#tab=claims");
     s.wait(
         "cards",
-        "return document.querySelectorAll('.card').length > 0",
+        "return document.querySelectorAll('#main .card').length > 0",
     );
     assert_eq!(
         s.text(".fingerprint"),
@@ -430,7 +491,7 @@ fn the_served_page_fetches_nothing_after_load_and_shows_its_corpus() {
     s.type_into("//input[@id='search']", "hotline");
     s.wait(
         "search",
-        "return document.querySelectorAll('.card').length == 1",
+        "return document.querySelectorAll('#main .card').length == 1",
     );
     for tab in ["Figures", "Reader", "Timeline", "Overview"] {
         s.click(&format!(
@@ -460,7 +521,7 @@ fn the_hosted_build_works_under_a_sub_path_and_reopens_offline() {
     );
     s.wait(
         "cards under a sub-path",
-        "return document.querySelectorAll('.card').length > 0",
+        "return document.querySelectorAll('#main .card').length > 0",
     );
     // Link previews and the manifest, made from the corpus.
     let meta = |p: &str| {
@@ -616,7 +677,7 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
     s.wait(
         "the cards",
-        "return document.querySelectorAll('.card').length > 0",
+        "return document.querySelectorAll('#main .card').length > 0",
     );
     assert_eq!(
         s.text("#results-count"),
@@ -630,7 +691,7 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     s.type_into("//input[@id='search']", "surrender dressed");
     s.wait(
         "the search",
-        "return document.querySelectorAll('.card').length == 1",
+        "return document.querySelectorAll('#main .card').length == 1",
     );
     assert!(s.text(".card").contains(&quote.text), "{}", s.text(".card"));
 
@@ -651,6 +712,15 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     s.click("//button[contains(@class,'save-page')]");
     let page = s.downloaded(&format!("{stem}.html"));
     assert!(page.len() > 100_000, "the saved page carries the explorer");
+    // …and the first view of the reader's articles, not of the corpus it was saved from.
+    let page_text = String::from_utf8_lossy(&page);
+    assert!(page_text.contains(&parallax_engine::share::escape_html(
+        &parallax_engine::view::lede(&expected)
+    )));
+    assert!(page_text.contains(&parallax_engine::share::escape_html(
+        &expected.claims[0].text
+    )));
+    assert_eq!(page_text.matches("<!--parallax-first-view-->").count(), 1);
     let saved = s.downloads.join(format!("{stem}.html"));
 
     // The saved file opens from disk, offline, with the reader's articles and nothing else.
@@ -667,7 +737,7 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     );
     offline.wait(
         "the saved page's cards",
-        "return document.querySelectorAll('.card').length > 0",
+        "return document.querySelectorAll('#main .card').length > 0",
     );
     assert_eq!(offline.text(".fingerprint"), fingerprint);
     assert_eq!(
@@ -694,6 +764,11 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     offline.click("//button[contains(@class,'save-page')]");
     let again = String::from_utf8(offline.downloaded(&format!("{stem}.html"))).unwrap();
     assert_eq!(again.matches("id=\"parallax-articles\"").count(), 1);
+    assert_eq!(again.matches("id=\"parallax-first-view\"").count(), 1);
+    assert_eq!(
+        again.matches("id=\"parallax-first-view-script\"").count(),
+        1
+    );
     offline.cmd(
         "POST",
         "/url",
@@ -701,7 +776,7 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     );
     offline.wait(
         "the re-saved page's cards",
-        "return document.querySelectorAll('.card').length > 0",
+        "return document.querySelectorAll('#main .card').length > 0",
     );
     assert_eq!(offline.text(".fingerprint"), fingerprint);
     assert_eq!(resource_count(&offline), 0);
@@ -825,7 +900,7 @@ fn at_scale_two_thousand_articles_load_and_search() {
     s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
     s.wait(
         "the cards",
-        "return document.querySelectorAll('.card').length > 0",
+        "return document.querySelectorAll('#main .card').length > 0",
     );
     println!(
         "scale: claims tab with {} cards shown in {:.0} ms (wall, incl. WebDriver)",

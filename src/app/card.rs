@@ -2,8 +2,8 @@
 //! is, the entities it names, and the claims of other outlets that agree, dispute or relate.
 
 use leptos::prelude::*;
-use parallax_engine::view::{citation, document_label, highlight, stated, Tab};
-use parallax_engine::{Relation, SpeakerKind};
+use parallax_engine::view::{citation, document_label, highlight, speaker_note, stated, Tab};
+use parallax_engine::Relation;
 
 use super::{copy, Nav, Shared};
 
@@ -44,19 +44,11 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
     let query = Memo::new(move |_| nav.state.get().query);
     let text = claim.text.clone();
 
-    let speaker = claim.speaker.clone().map(|s| {
-        let kind = match claim.speaker_kind {
-            Some(SpeakerKind::Poll) => " (poll)",
-            Some(SpeakerKind::Unnamed) => " (unnamed source)",
-            _ => "",
-        };
-        let carried = if claim.speaker_carried {
-            " — carried over from an earlier sentence"
-        } else {
-            ""
-        };
-        view! { <p class="speaker">"According to " <strong>{s}</strong> {kind} {carried}</p> }
-    });
+    let note = speaker_note(&claim);
+    let speaker = claim
+        .speaker
+        .clone()
+        .map(|s| view! { <p class="speaker">"According to " <strong>{s}</strong> {note}</p> });
 
     let entities = claim
         .entities

@@ -2,13 +2,14 @@
 //! with the count it would leave given the other filters. Only a page of cards is rendered.
 
 use leptos::prelude::*;
-use parallax_engine::view::{select, shortlist, FacetValue, ViewState};
+use parallax_engine::view::{
+    results_heading, select, shortlist, FacetValue, ViewState, CARDS_PER_PAGE,
+};
 use parallax_engine::ClaimKind;
 
 use super::card::ClaimCard;
 use super::{Nav, Shared};
 
-const PAGE: usize = 20;
 /// Buttons per facet; past this, the values with the most claims (search finds the others).
 const FACET_VALUES: usize = 24;
 
@@ -94,10 +95,10 @@ pub fn ClaimsView() -> impl IntoView {
     });
 
     // A page of cards; the page grows on demand, and always reaches the selected card.
-    let (limit, set_limit) = signal(PAGE);
+    let (limit, set_limit) = signal(CARDS_PER_PAGE);
     Effect::new(move |_| {
         let _ = filters.get();
-        set_limit.set(PAGE);
+        set_limit.set(CARDS_PER_PAGE);
     });
     let visible = {
         let data = data.clone();
@@ -204,8 +205,7 @@ pub fn ClaimsView() -> impl IntoView {
             <section class="results" aria-labelledby="results-count">
                 <h2 id="results-count" aria-live="polite">
                     {move || {
-                        let n = results.get().len();
-                        if n == total { format!("All {n} claims") } else { format!("{n} of {total} claims") }
+                        results_heading(results.get().len(), total)
                     }}
                 </h2>
                 {move || {
@@ -233,7 +233,7 @@ pub fn ClaimsView() -> impl IntoView {
                     (shown < all)
                         .then(|| {
                             view! {
-                                <button class="more" on:click=move |_| set_limit.update(|l| *l += PAGE)>
+                                <button class="more" on:click=move |_| set_limit.update(|l| *l += CARDS_PER_PAGE)>
                                     {format!("Show more ({shown} of {all} shown)")}
                                 </button>
                             }

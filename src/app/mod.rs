@@ -168,6 +168,14 @@ pub fn wasm_memory_bytes() -> f64 {
 
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The prerendered first view (and its script) gives way to the app; nothing is painted in
+    // between, as the app renders in the same task.
+    let first_view = parallax_engine::share::FIRST_VIEW_ID;
+    for id in [first_view.to_string(), format!("{first_view}-script")] {
+        if let Some(el) = document().get_element_by_id(&id) {
+            el.remove();
+        }
+    }
     leptos::mount::mount_to_body(App);
 }
 
@@ -228,14 +236,7 @@ fn App() -> impl IntoView {
     let tab = Memo::new(move |_| state.get().tab);
     let fingerprint = Memo::new(move |_| parallax_engine::corpus_fingerprint(&data.get().corpus));
     let built = env!("PARALLAX_BUILD_DATE");
-    let lede = move || {
-        let d = data.get();
-        format!(
-            "One story from every side: {} articles, {} claims.",
-            d.corpus.documents.len(),
-            d.corpus.claims.len()
-        )
-    };
+    let lede = move || parallax_engine::view::lede(&data.get().corpus);
     loader::install(data, nav);
 
     view! {

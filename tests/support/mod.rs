@@ -327,9 +327,10 @@ impl Session {
             "/url",
             Some(json!({"url": format!("{}/{hash}", base_url())})),
         );
+        // The app's own `<main id="main">`, not the prerendered first view it replaces.
         self.wait(
             "the page to render",
-            "return document.querySelector('main') !== null",
+            "return document.querySelector('main#main') !== null",
         );
     }
 

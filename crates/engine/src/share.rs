@@ -154,9 +154,15 @@ pub fn read_island(json: &str) -> Result<Vec<Input>, String> {
         .collect())
 }
 
-/// A single-file page (`template`, as `parallax bundle` writes it) carrying `inputs`: any island
-/// already in it is replaced, else the island goes before `</head>`.
-pub fn page_with_articles(template: &str, inputs: &[Input]) -> Result<String, String> {
+/// A single-file page (`template`, as `parallax bundle` writes it) carrying `inputs`, and the
+/// first view of `corpus` (built from them): any island or first view already in it is replaced,
+/// else the island goes before `</head>` and the first view at the start of `<body>`.
+pub fn page_with_articles(
+    template: &str,
+    inputs: &[Input],
+    corpus: &Corpus,
+) -> Result<String, String> {
+    let template = &with_first_view(template, corpus)?;
     let island = articles_island(inputs);
     let open = format!("<script type=\"application/json\" id=\"{ISLAND_ID}\">");
     if let Some(at) = template.find(&open) {
@@ -192,11 +198,10 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The benchmark's baseline: the first `count` claim cards as a plain HTML page with no script,
-/// styled by `css` (the page's own stylesheet), so "Parallax / baseline" measures what the app
-/// costs over the same cards served as a static page. The first card's text carries
-/// `elementtiming="first-card"`, as in the app, so both are timed the same way.
-pub fn static_cards_html(corpus: &Corpus, count: usize, css: &str) -> String {
+/// The first `count` claim cards as static HTML, in the page's own markup (classes, text and
+/// "not stated"), with `elementtiming="first-card"` on the first card's text so the page and the
+/// baseline are timed the same way.
+fn cards_html(corpus: &Corpus, count: usize) -> String {
     let by_id: std::collections::HashMap<&str, &crate::model::Document> = corpus
         .documents
         .iter()
@@ -211,8 +216,9 @@ pub fn static_cards_html(corpus: &Corpus, count: usize, css: &str) -> String {
             .as_deref()
             .map(|s| {
                 format!(
-                    "<p class=\"speaker\">According to <strong>{}</strong></p>",
-                    escape_html(s)
+                    "<p class=\"speaker\">According to <strong>{}</strong>{}</p>",
+                    escape_html(s),
+                    escape_html(&crate::view::speaker_note(c))
                 )
             })
             .unwrap_or_default();
@@ -224,12 +230,67 @@ pub fn static_cards_html(corpus: &Corpus, count: usize, css: &str) -> String {
             escape_html(&stated(doc.and_then(|d| d.date.as_deref()))),
         ));
     }
+    cards
+}
+
+/// The benchmark's baseline: the first page of claim cards as a plain HTML page with no script,
+/// styled by `css` (the page's own stylesheet), so "Parallax / baseline" measures what the app
+/// costs over the same cards served as a static page.
+pub fn static_cards_html(corpus: &Corpus, count: usize, css: &str) -> String {
+    let total = corpus.claims.len();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax baseline: {} claims</title>\n<style>{}</style>\n</head>\n<body>\n<main id=\"main\"><h2 id=\"results-count\">All {} claims</h2>\n<div class=\"cards\">\n{cards}</div></main>\n</body>\n</html>\n",
-        corpus.claims.len(),
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax baseline: {total} claims</title>\n<style>{}</style>\n</head>\n<body>\n<main id=\"main\"><h2 id=\"results-count\">{}</h2>\n<div class=\"cards\">\n{}</div></main>\n</body>\n</html>\n",
         css.replace("</style", "<\\/style"),
-        corpus.claims.len()
+        crate::view::results_heading(total, total),
+        cards_html(corpus, count)
     )
+}
+
+/// The id of the prerendered first view in the page's HTML (its script's is this and `-script`);
+/// the app removes both when it mounts.
+pub const FIRST_VIEW_ID: &str = "parallax-first-view";
+const FIRST_VIEW_START: &str = "<!--parallax-first-view-->";
+const FIRST_VIEW_END: &str = "<!--/parallax-first-view-->";
+
+/// The one inline script of the first view: shows it only when the address asks for exactly the
+/// view it is (the claims tab, no filters), so a deep link never flashes other cards. Constant, so
+/// its hash can be allowed by the content security policy.
+pub const FIRST_VIEW_SCRIPT: &str = "if(location.hash===\"#tab=claims\")document.getElementById(\"parallax-first-view\").hidden=false;";
+
+/// The claims tab's first screen as static HTML (title, counts, the first page of cards), hidden
+/// unless [`FIRST_VIEW_SCRIPT`] finds the address asking for it. It paints with the HTML, before
+/// the wasm has arrived or parsed a single article; the app replaces it when it mounts.
+pub fn first_view_html(corpus: &Corpus) -> String {
+    let total = corpus.claims.len();
+    format!(
+        "{FIRST_VIEW_START}<div id=\"{FIRST_VIEW_ID}\" hidden><header class=\"top\"><h1>Parallax</h1><p class=\"lede\">{}</p><p class=\"first-view-note\">Preparing the explorer…</p></header><main><div class=\"claims-layout\"><div class=\"filter-panel\"></div><section class=\"results\"><h2>{}</h2><div class=\"cards\">\n{}</div></section></div></main></div><script id=\"{FIRST_VIEW_ID}-script\">{FIRST_VIEW_SCRIPT}</script>{FIRST_VIEW_END}",
+        escape_html(&crate::view::lede(corpus)),
+        escape_html(&crate::view::results_heading(total, total)),
+        cards_html(corpus, crate::view::CARDS_PER_PAGE)
+    )
+}
+
+/// `page` with its first view replaced by `corpus`'s (or, the first time, put at the start of
+/// `<body>`).
+pub fn with_first_view(page: &str, corpus: &Corpus) -> Result<String, String> {
+    let view = first_view_html(corpus);
+    if let Some(at) = page.find(FIRST_VIEW_START) {
+        let end = page[at..]
+            .find(FIRST_VIEW_END)
+            .map(|e| at + e + FIRST_VIEW_END.len())
+            .ok_or("the page's first view is not closed")?;
+        return Ok(format!("{}{view}{}", &page[..at], &page[end..]));
+    }
+    let body = page.find("<body").ok_or("the page has no <body>")?;
+    let open_end = page[body..]
+        .find('>')
+        .map(|e| body + e + 1)
+        .ok_or("the page's <body> tag is not closed")?;
+    Ok(format!(
+        "{}\n{view}{}",
+        &page[..open_end],
+        &page[open_end..]
+    ))
 }
 
 #[cfg(test)]
@@ -288,16 +349,68 @@ mod tests {
     }
 
     #[test]
-    fn a_page_gets_one_island_however_often_it_is_saved() {
-        let template = "<html><head><title>P</title></head><body></body></html>";
-        let once = page_with_articles(template, &[input("a.txt", "One.")]).unwrap();
+    fn a_page_gets_one_island_and_one_first_view_however_often_it_is_saved() {
+        let template = "<html><head><title>P</title></head><body class=\"x\"><noscript>JS</noscript></body></html>";
+        let one = vec![input(
+            "a.txt",
+            "One\n\nThe council said the bridge opened on Monday.\n",
+        )];
+        let once =
+            page_with_articles(template, &one, &crate::build(one.clone(), Vec::new())).unwrap();
         assert!(once.contains(&format!(
-            "id=\"{ISLAND_ID}\">[{{\"file\":\"a.txt\",\"text\":\"One.\"}}]</script>\n</head>"
+            "id=\"{ISLAND_ID}\">[{{\"file\":\"a.txt\",\"text\":\"One\\n\\nThe council said the bridge opened on Monday.\\n\"}}]</script>\n</head>"
         )));
-        let twice = page_with_articles(&once, &[input("b.txt", "Two.")]).unwrap();
+        assert!(once.contains(
+            "<body class=\"x\">\n<!--parallax-first-view--><div id=\"parallax-first-view\" hidden>"
+        ));
+        assert!(
+            once.contains("<p class=\"lede\">One story from every side: 1 articles, 1 claims.</p>")
+        );
+        let two = vec![
+            input(
+                "b.txt",
+                "Two\n\nThe mayor said the tunnel closed on Friday.\n",
+            ),
+            input(
+                "c.txt",
+                "Three\n\nThe court said the appeal failed on Tuesday.\n",
+            ),
+        ];
+        let twice =
+            page_with_articles(&once, &two, &crate::build(two.clone(), Vec::new())).unwrap();
         assert_eq!(twice.matches(ISLAND_ID).count(), 1);
+        assert_eq!(twice.matches(&format!("id=\"{FIRST_VIEW_ID}\"")).count(), 1);
+        assert_eq!(twice.matches("<!--parallax-first-view-->").count(), 1);
         assert!(twice.contains("b.txt") && !twice.contains("a.txt"));
-        assert!(page_with_articles("<p>no head</p>", &[]).is_err());
+        assert!(twice.contains("the tunnel closed") && !twice.contains("the bridge opened"));
+        assert!(twice.contains("<noscript>JS</noscript></body>"));
+        let empty = crate::build(Vec::new(), Vec::new());
+        assert!(page_with_articles("<p>no head</p>", &[], &empty).is_err());
+    }
+
+    #[test]
+    fn the_first_view_is_the_claims_tabs_first_page_escaped_and_hidden_by_default() {
+        let text: String = (0..30)
+            .map(|i| format!("The council said <b>plan {i}</b> & its budget passed on Monday.\n\n"))
+            .collect();
+        let corpus = crate::build(
+            vec![input("a.txt", &format!("Title\n\n{text}"))],
+            Vec::new(),
+        );
+        assert!(corpus.claims.len() > crate::view::CARDS_PER_PAGE);
+        let html = first_view_html(&corpus);
+        assert_eq!(
+            html.matches("<article").count(),
+            crate::view::CARDS_PER_PAGE
+        );
+        assert!(html.contains(&format!("<h2>All {} claims</h2>", corpus.claims.len())));
+        assert!(html.contains("&lt;b&gt;plan 0&lt;/b&gt; &amp; its budget"));
+        assert!(!html.contains("<b>"));
+        assert!(html.contains(" hidden>"));
+        // The only script is the constant one the content security policy allows by hash.
+        assert_eq!(html.matches("<script").count(), 1);
+        assert!(html.contains(&format!(">{FIRST_VIEW_SCRIPT}</script>")));
+        assert!(with_first_view("<p>no body</p>", &corpus).is_err());
     }
 
     #[test]

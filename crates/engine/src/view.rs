@@ -759,6 +759,42 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// Claim cards shown at once; "Show more" adds as many again.
+pub const CARDS_PER_PAGE: usize = 20;
+
+/// The line under the page's title.
+pub fn lede(corpus: &Corpus) -> String {
+    format!(
+        "One story from every side: {} articles, {} claims.",
+        corpus.documents.len(),
+        corpus.claims.len()
+    )
+}
+
+/// The heading over the claim cards: how many of all the claims the filters leave.
+pub fn results_heading(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("All {total} claims")
+    } else {
+        format!("{shown} of {total} claims")
+    }
+}
+
+/// How a claim's speaker is qualified after their name on a card.
+pub fn speaker_note(claim: &Claim) -> String {
+    let kind = match claim.speaker_kind {
+        Some(crate::model::SpeakerKind::Poll) => " (poll)",
+        Some(crate::model::SpeakerKind::Unnamed) => " (unnamed source)",
+        _ => "",
+    };
+    let carried = if claim.speaker_carried {
+        " — carried over from an earlier sentence"
+    } else {
+        ""
+    };
+    format!("{kind}{carried}")
+}
+
 /// What the page shows for a field the text does not state.
 pub const NOT_STATED: &str = "not stated";
 
