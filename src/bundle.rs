@@ -93,10 +93,15 @@ pub fn bundle_html(
     }
     html = strip_tags(&html, "<script data-hosted", Some("</script>"));
     // The marker tells the page it is a single file, which it rebuilds itself from when saving.
-    let style = format!(
-        "<meta name=\"parallax-form\" content=\"single-file\">\n<style>{}</style>\n",
-        css.replace("</style", "<\\/style")
-    );
+    // A stylesheet Trunk already inlined stays where it is.
+    let style = if css.is_empty() {
+        "<meta name=\"parallax-form\" content=\"single-file\">\n".to_string()
+    } else {
+        format!(
+            "<meta name=\"parallax-form\" content=\"single-file\">\n<style>{}</style>\n",
+            css.replace("</style", "<\\/style")
+        )
+    };
     let glue = js.replace("</script", "<\\/script");
     let script = format!(
         "<script type=\"module\">\n{glue}\nconst parallaxWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: parallaxWasm }});\n</script>\n",

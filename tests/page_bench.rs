@@ -120,12 +120,9 @@ fn page_benchmark() {
         .unwrap_or(5);
     let dist = dist();
     let index = std::fs::read_to_string(dist.join("index.html")).expect("dist/index.html");
-    let css_path = page_files(&dist)
-        .into_iter()
-        .find(|p| p.extension().is_some_and(|e| e == "css"))
-        .expect("a stylesheet in dist/");
-    let css = std::fs::read_to_string(&css_path).unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The page's stylesheet (inlined into index.html by Trunk), for the baseline.
+    let css = std::fs::read_to_string(root.join("style.css")).expect("style.css");
 
     let corpora: Vec<(&str, Option<Vec<parallax_engine::Input>>)> = vec![
         ("seeds (embedded)", None),

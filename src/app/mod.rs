@@ -12,6 +12,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 use parallax_engine::view::{SearchIndex, Tab, ViewState};
 use parallax_engine::{Corpus, Diagnostic, Input};
+use wasm_bindgen::JsCast;
 
 mod card;
 mod claims;
@@ -158,7 +159,6 @@ pub fn problem_line(d: &Diagnostic) -> impl IntoView {
 /// For the page benchmark (`make bench`): bytes of wasm linear memory the page holds.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn wasm_memory_bytes() -> f64 {
-    use wasm_bindgen::JsCast;
     wasm_bindgen::memory()
         .unchecked_into::<js_sys::WebAssembly::Memory>()
         .buffer()
@@ -168,8 +168,22 @@ pub fn wasm_memory_bytes() -> f64 {
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The prerendered first view (and its script) gives way to the app; nothing is painted in
-    // between, as the app renders in the same task.
+    let first_view = document().get_element_by_id(parallax_engine::share::FIRST_VIEW_ID);
+    let shown = first_view
+        .as_ref()
+        .and_then(|v| v.dyn_ref::<web_sys::HtmlElement>())
+        .is_some_and(|v| !v.hidden());
+    if shown {
+        // Let the prerendered first view paint before building the corpus takes the thread.
+        request_animation_frame(|| set_timeout(mount, std::time::Duration::ZERO));
+    } else {
+        mount();
+    }
+}
+
+/// The prerendered first view (and its script) gives way to the app; nothing is painted in
+/// between, as the app renders in the same task.
+fn mount() {
     let first_view = parallax_engine::share::FIRST_VIEW_ID;
     for id in [first_view.to_string(), format!("{first_view}-script")] {
         if let Some(el) = document().get_element_by_id(&id) {
