@@ -156,7 +156,7 @@ pub fn read_island(json: &str) -> Result<Vec<Input>, String> {
 
 /// A single-file page (`template`, as `parallax bundle` writes it) carrying `inputs`, and the
 /// first view of `corpus` (built from them): any island or first view already in it is replaced,
-/// else the island goes before `</head>` and the first view at the start of `<body>`.
+/// else the first view goes at the start of `<body>` and the island at its end.
 pub fn page_with_articles(
     template: &str,
     inputs: &[Input],
@@ -172,13 +172,14 @@ pub fn page_with_articles(
             .ok_or("the page's saved articles are not closed")?;
         return Ok(format!("{}{island}{}", &template[..at], &template[end..]));
     }
-    let head_end = template
-        .find("</head>")
-        .ok_or("the page to save into has no </head>")?;
+    // At the end of the body: a large island must not hold up the first view's paint.
+    let body_end = template
+        .rfind("</body>")
+        .ok_or("the page to save into has no </body>")?;
     Ok(format!(
         "{}{island}\n{}",
-        &template[..head_end],
-        &template[head_end..]
+        &template[..body_end],
+        &template[body_end..]
     ))
 }
 
@@ -358,7 +359,7 @@ mod tests {
         let once =
             page_with_articles(template, &one, &crate::build(one.clone(), Vec::new())).unwrap();
         assert!(once.contains(&format!(
-            "id=\"{ISLAND_ID}\">[{{\"file\":\"a.txt\",\"text\":\"One\\n\\nThe council said the bridge opened on Monday.\\n\"}}]</script>\n</head>"
+            "id=\"{ISLAND_ID}\">[{{\"file\":\"a.txt\",\"text\":\"One\\n\\nThe council said the bridge opened on Monday.\\n\"}}]</script>\n</body>"
         )));
         assert!(once.contains(
             "<body class=\"x\">\n<!--parallax-first-view--><div id=\"parallax-first-view\" hidden>"
@@ -383,9 +384,9 @@ mod tests {
         assert_eq!(twice.matches("<!--parallax-first-view-->").count(), 1);
         assert!(twice.contains("b.txt") && !twice.contains("a.txt"));
         assert!(twice.contains("the tunnel closed") && !twice.contains("the bridge opened"));
-        assert!(twice.contains("<noscript>JS</noscript></body>"));
+        assert!(twice.contains("<noscript>JS</noscript><script type=\"application/json\""));
         let empty = crate::build(Vec::new(), Vec::new());
-        assert!(page_with_articles("<p>no head</p>", &[], &empty).is_err());
+        assert!(page_with_articles("<body><p>not closed", &[], &empty).is_err());
     }
 
     #[test]
