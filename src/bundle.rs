@@ -111,7 +111,7 @@ pub fn bundle_html(
     html.insert_str(head_end, &style);
     let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
     html.insert_str(body_end, &script);
-    Ok(html)
+    crate::csp::with_policy(&html, crate::csp::Form::SingleFile)
 }
 
 /// Bundles `dist/index.html` and its assets into `out`.

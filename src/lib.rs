@@ -8,6 +8,8 @@ pub mod bundle;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod csp;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 
 /// The article files of the corpus this build embeds (`seeds/` unless `PARALLAX_CORPUS` names

@@ -257,6 +257,7 @@ pub fn write_site(
     html.insert_str(at, &format!("{}\n", tags.join("\n")));
     // The claims tab's first screen, painted before the wasm arrives.
     let html = parallax_engine::share::with_first_view(&html, corpus)?;
+    let html = crate::csp::with_policy(&html, crate::csp::Form::Hosted)?;
     std::fs::write(&index_path, html).map_err(|e| io(&index_path, e))
 }
 
@@ -346,6 +347,7 @@ mod tests {
         assert!(index
             .contains("<p class=\"lede\">One story from every side: 5 articles, 179 claims.</p>"));
         assert_eq!(index.matches("<article class=\"card").count(), 20);
+        assert_eq!(index.matches("Content-Security-Policy").count(), 1);
         assert!(index.contains(
             r#"<link data-hosted rel="canonical" href="https://example.org/parallax/">"#
         ));

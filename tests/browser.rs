@@ -389,6 +389,17 @@ fn the_single_file_works_from_disk_with_the_network_off() {
     );
     assert_eq!(resource_count(&s), 0, "the single file fetches nothing");
     assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    // It ran under its own strict policy: nothing may be fetched, only its own code runs.
+    let policy = s.csp();
+    assert!(
+        policy.starts_with("default-src 'none'; script-src 'wasm-unsafe-eval' 'sha256-"),
+        "{policy}"
+    );
+    assert!(
+        policy.contains("connect-src 'none'") && !policy.contains("unsafe-inline"),
+        "{policy}"
+    );
+    assert_eq!(s.csp_violations(), json!([]));
 }
 
 #[test]
@@ -504,6 +515,16 @@ fn the_served_page_fetches_nothing_after_load_and_shows_its_corpus() {
     );
     let names = s.js("return performance.getEntriesByType('resource').map(e => e.name)");
     assert_eq!(resource_count(&s), loaded, "no request after load: {names}");
+    let policy = s.csp();
+    assert!(
+        policy.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{policy}"
+    );
+    assert!(
+        policy.contains("connect-src 'self'") && !policy.contains("unsafe-inline"),
+        "{policy}"
+    );
+    assert_eq!(s.csp_violations(), json!([]));
 }
 
 #[test]
@@ -753,6 +774,7 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
         offline.js("return window.__parallaxPwned === undefined"),
         Value::Bool(true)
     );
+    assert_eq!(offline.csp_violations(), json!([]));
     assert!(
         offline.console_errors().is_empty(),
         "{:?}",
@@ -780,6 +802,9 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     );
     assert_eq!(offline.text(".fingerprint"), fingerprint);
     assert_eq!(resource_count(&offline), 0);
+    // Saved twice, the page still carries one policy that allows exactly its own code.
+    assert_eq!(again.matches("Content-Security-Policy").count(), 1);
+    assert_eq!(offline.csp_violations(), json!([]));
 }
 
 #[test]

@@ -259,11 +259,31 @@ impl Session {
             .as_str()
             .unwrap_or_else(|| panic!("no session: {v}"))
             .to_string();
-        Session {
+        let session = Session {
             port: d.port,
             id,
             downloads,
-        }
+        };
+        // Every page records what its Content Security Policy refused (DevTools' own script,
+        // which the policy does not govern).
+        session.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));" }),
+        );
+        session
+    }
+
+    /// What the page's Content Security Policy refused since it loaded.
+    pub fn csp_violations(&self) -> Value {
+        self.js("return window.__cspViolations || ['no record: the listener did not run']")
+    }
+
+    /// The page's Content Security Policy, as written in its `<meta>` tag.
+    pub fn csp(&self) -> String {
+        self.js("const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'); return m ? m.content : ''")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Waits for a finished download named `name` and returns its bytes.
