@@ -988,3 +988,181 @@ fn a_file_dropped_on_the_page_opens() {
         parallax_engine::corpus_fingerprint(&expected)
     );
 }
+
+// ---------------------------------------------------------------- hostile input and failure
+
+/// An article written to attack the page: markup, event handlers, entities, `javascript:` URLs,
+/// bidirectional overrides, zero-width characters and a 100,000-character line.
+fn hostile_article() -> String {
+    let long_words: String = "the council said the long line keeps going ".repeat(2_100);
+    let unbroken = "x".repeat(10_000);
+    let long_line = format!("The council said {long_words}{unbroken} and then it ended on Monday.");
+    assert!(long_line.len() > 100_000);
+    format!(
+        "Hostile <img src=x onerror=\"window.__parallaxPwned=1\"> test\n\n\
+         The minister said <script>window.__parallaxPwned=2</script> the plan was safe on Monday.\n\n\
+         Officials said the link <a href=\"javascript:window.__parallaxPwned=3\">javascript:window.__parallaxPwned=3</a> was shared on Tuesday.\n\n\
+         The agency said &lt;b&gt;bold&lt;/b&gt; &amp; &#60;entities&#62; stay as written on Wednesday.\n\n\
+         The mayor said the \u{202E}reversed\u{202C} words and zero\u{200B}width\u{200D}joiners were kept on Thursday.\n\n\
+         {long_line}\n"
+    )
+}
+
+#[test]
+fn hostile_articles_show_as_text_and_run_nothing() {
+    if !enabled() {
+        return;
+    }
+    let text = hostile_article();
+    let dir = std::env::temp_dir().join(format!("parallax-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("hostile.txt");
+    std::fs::write(&file, &text).unwrap();
+    let expected = parallax_engine::build(
+        vec![parallax_engine::Input {
+            file: "hostile.txt".into(),
+            bytes: text.clone().into_bytes(),
+        }],
+        Vec::new(),
+    );
+    assert!(expected.claims.len() >= 5, "{}", expected.claims.len());
+
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    s.choose_files("#open-files", &[file]);
+    s.wait(
+        "the load report",
+        "return !!document.querySelector('.load-summary')",
+    );
+    // Opening articles starts from the overview, as a new corpus should.
+    s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
+    s.wait(
+        "the hostile article's cards",
+        &format!(
+            "return document.querySelector('#results-count')?.textContent === {}",
+            json!(parallax_engine::view::results_heading(
+                expected.claims.len(),
+                expected.claims.len()
+            ))
+        ),
+    );
+    // Every claim is on screen exactly as written: markup, entities, overrides and all.
+    let shown =
+        s.js("return [...document.querySelectorAll('#main .claim-text')].map(e => e.textContent)");
+    let claims: Vec<&str> = expected
+        .claims
+        .iter()
+        .take(parallax_engine::view::CARDS_PER_PAGE)
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(shown, json!(claims));
+    assert!(claims
+        .iter()
+        .any(|c| c.contains("<script>window.__parallaxPwned=2</script>")));
+    assert!(claims
+        .iter()
+        .any(|c| c.contains("&lt;b&gt;") && c.contains("&#60;")));
+    assert!(claims.iter().any(|c| c.contains('\u{202E}')));
+    assert!(claims.iter().any(|c| c.contains('\u{200B}')));
+    // Nothing ran, and nothing the article wrote became an element or a link.
+    let checks = s.js(
+        "return { pwned: window.__parallaxPwned === undefined, \
+           scripts: document.querySelectorAll('body script:not([type=\"application/json\"]):not([type=\"module\"])').length, \
+           images: document.querySelectorAll('main img, header img').length, \
+           handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length, \
+           jsLinks: document.querySelectorAll('a[href^=\"javascript:\"]').length, \
+           overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth }",
+    );
+    assert_eq!(
+        checks,
+        json!({"pwned": true, "scripts": 0, "images": 0, "handlers": 0, "jsLinks": 0, "overflow": false})
+    );
+    // The reader shows the whole article, the long line wrapped inside the page.
+    s.click("//button[contains(@class,'tab') and normalize-space()='Reader']");
+    s.wait(
+        "the reader",
+        "return document.querySelector('#main').textContent.includes('xxxxxxxxxx')",
+    );
+    assert!(s
+        .js("return document.querySelector('#main').textContent")
+        .as_str()
+        .unwrap_or_default()
+        .contains("<script>window.__parallaxPwned=2</script>"));
+    assert_eq!(
+        s.js("return document.documentElement.scrollWidth > document.documentElement.clientWidth"),
+        json!(false)
+    );
+    assert_eq!(
+        s.js("return window.__parallaxPwned === undefined"),
+        json!(true)
+    );
+    assert_eq!(s.csp_violations(), json!([]));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_oversized_link_falls_back_to_the_overview_with_a_notice() {
+    if !enabled() {
+        return;
+    }
+    let hash = format!("tab=claims&q={}", "a".repeat(6_000));
+    let notice = parallax_engine::view::ViewState::from_hash(&hash)
+        .err()
+        .expect("too long to be a view");
+    let s = Session::new(1280, 900);
+    s.open(&format!("#{hash}"));
+    s.wait(
+        "the notice",
+        "return !!document.querySelector('.notice[role=alert]')",
+    );
+    assert_eq!(s.text(".notice span"), notice);
+    assert!(notice.contains("too long"), "{notice}");
+    assert_eq!(
+        s.text("button.tab[aria-current='page']"),
+        "Overview",
+        "the default view"
+    );
+    assert_eq!(s.count("#search"), 0);
+}
+
+#[test]
+fn a_crash_shows_a_box_with_a_report_to_send() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    s.wait(
+        "the cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    s.js("try { window.wasmBindings.crash_for_test(); } catch (e) {} return true");
+    s.wait(
+        "the error box",
+        "const b = document.getElementById('crash'); return b !== null && b.getClientRects().length > 0",
+    );
+    assert_eq!(s.text("#crash h2"), "Parallax stopped working");
+    assert_eq!(s.js("return document.activeElement.id"), json!("crash"));
+    let report = s
+        .js("return document.querySelector('#crash textarea').value")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        report.contains("a deliberate crash to test the error box"),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("Page: {}/#tab=claims", base_url())),
+        "{report}"
+    );
+    let mail = s
+        .js("return document.querySelector('#crash .crash-mail').getAttribute('href')")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        mail.starts_with("mailto:?subject=Parallax%20stopped%20with%20an%20error&body=Parallax%20stopped%20with%20an%20error."),
+        "{mail}"
+    );
+}

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 
 mod card;
 mod claims;
+mod crash;
 mod figures;
 mod html_text;
 mod loader;
@@ -167,7 +168,7 @@ pub fn wasm_memory_bytes() -> f64 {
 }
 
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     let first_view = document().get_element_by_id(parallax_engine::share::FIRST_VIEW_ID);
     let shown = first_view
         .as_ref()
