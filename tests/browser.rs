@@ -1106,9 +1106,8 @@ fn an_oversized_link_falls_back_to_the_overview_with_a_notice() {
         return;
     }
     let hash = format!("tab=claims&q={}", "a".repeat(6_000));
-    let notice = parallax_engine::view::ViewState::from_hash(&hash)
-        .err()
-        .expect("too long to be a view");
+    let notice =
+        parallax_engine::view::ViewState::from_hash(&hash).expect_err("too long to be a view");
     let s = Session::new(1280, 900);
     s.open(&format!("#{hash}"));
     s.wait(
