@@ -6,13 +6,17 @@ CORPUS ?= seeds
 WASM_TARGET := wasm32-unknown-unknown
 TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132
+# axe-core: the accessibility audit the browser tests run over every view.
+AXE_VERSION := 4.14.1
+# How long `make fuzz` runs (seconds).
+FUZZ_SECONDS ?= 600
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PARALLAX_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: test serve build offline export bench scale setup-rust setup-web setup-browser
+.PHONY: test serve build offline export bench scale fuzz setup-rust setup-web setup-browser
 
 ## Run every test: format, lints, unit, integration and browser tests.
 test: setup-rust setup-web setup-browser
@@ -69,3 +73,12 @@ setup-web:
 
 setup-browser:
 	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { echo "installing chromium and chromium-driver"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	@grep -qs '"version": "$(AXE_VERSION)"' $(TOOLS)/node_modules/axe-core/package.json || { echo "installing axe-core $(AXE_VERSION) from npm"; npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@$(AXE_VERSION); }
+
+## Fuzz the engine's whole pipeline for FUZZ_SECONDS (cargo-fuzz, nightly). Crashes land in
+## fuzz/artifacts/pipeline/; copy each into crates/engine/tests/fuzz-regressions/ with the fix.
+fuzz: setup-rust
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@mkdir -p fuzz/corpus/pipeline && cp -n $(CORPUS)/* fuzz/corpus/pipeline/ 2>/dev/null || true
+	cargo +nightly fuzz run pipeline fuzz/corpus/pipeline -- -dict=fuzz/pipeline.dict -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1

@@ -1034,6 +1034,8 @@ fn hostile_articles_show_as_text_and_run_nothing() {
         "the load report",
         "return !!document.querySelector('.load-summary')",
     );
+    // The load report passes the audit too.
+    assert_eq!(axe_violations(&s), Vec::<String>::new());
     // Opening articles starts from the overview, as a new corpus should.
     s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
     s.wait(
@@ -1164,4 +1166,158 @@ fn a_crash_shows_a_box_with_a_report_to_send() {
         mail.starts_with("mailto:?subject=Parallax%20stopped%20with%20an%20error&body=Parallax%20stopped%20with%20an%20error."),
         "{mail}"
     );
+    assert_eq!(axe_violations(&s), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------- accessibility
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const SPACE: &str = "\u{E00D}";
+
+/// The axe-core audit (installed from npm by `make test`) of what is on screen now: every WCAG 2
+/// A/AA rule, each violation as "rule: the elements it failed on".
+fn axe_violations(s: &Session) -> Vec<String> {
+    let axe = Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&axe)
+        .unwrap_or_else(|e| panic!("{}: {e} (make test installs axe-core)", axe.display()));
+    s.js(&format!("{source}\nreturn typeof axe;"));
+    let v = s.js_async(
+        "const done = arguments[arguments.length - 1]; \
+         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] }) \
+           .then((r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')))) \
+           .catch((e) => done(['axe failed: ' + e]));",
+    );
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| x.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![format!("no audit: {v}")])
+}
+
+#[test]
+fn every_view_passes_the_axe_audit_in_both_themes() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    let first_claim = &seeds().claims[0].id;
+    let first_doc = &seeds().documents[0].id;
+    let views = [
+        ("overview", String::new()),
+        ("claims", "#tab=claims".to_string()),
+        (
+            "a selected card",
+            format!("#tab=claims&claim={first_claim}"),
+        ),
+        (
+            "a search with no result",
+            "#tab=claims&q=zzzzqqq".to_string(),
+        ),
+        ("figures", "#tab=figures".to_string()),
+        (
+            "reader",
+            format!("#tab=reader&read={first_doc}&claim={first_claim}"),
+        ),
+        ("timeline", "#tab=timeline".to_string()),
+    ];
+    let mut found = Vec::new();
+    for theme in ["light", "dark"] {
+        s.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
+        );
+        for (name, hash) in &views {
+            s.open(&format!("?{theme}{hash}"));
+            s.wait(
+                "the view",
+                "return document.querySelector('#main').children.length > 0",
+            );
+            for v in axe_violations(&s) {
+                found.push(format!("{theme} {name}: {v}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn a_reader_can_do_everything_with_the_keyboard() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("");
+    let focused = || -> String {
+        s.js("const e = document.activeElement; return (e.id ? '#' + e.id + ' ' : '') + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60)")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Tabs until `test` says the focus is where it should be, as a reader would.
+    let tab_to = |what: &str, test: &str| {
+        for _ in 0..120 {
+            s.press(TAB);
+            if s.js(&format!("const e = document.activeElement; return {test};")) == json!(true) {
+                // What has the focus shows it.
+                let outline = s.js("const st = getComputedStyle(document.activeElement); return st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0");
+                assert_eq!(outline, json!(true), "no visible focus on {what}");
+                return;
+            }
+        }
+        panic!("Tab never reached {what}; last focus: {}", focused());
+    };
+
+    // The first Tab reaches the skip link, which moves the focus to the content.
+    s.press(TAB);
+    assert_eq!(focused(), "Skip to content");
+    s.press(ENTER);
+    assert_eq!(s.js("return document.activeElement.id"), json!("main"));
+
+    // To the claims tab and into the search box.
+    s.js("document.activeElement.blur(); window.scrollTo(0, 0); return true");
+    tab_to(
+        "the Claims tab",
+        "e.classList.contains('tab') && e.textContent.trim() === 'Claims'",
+    );
+    s.press(ENTER);
+    s.wait(
+        "the claims view",
+        "return document.querySelector('#search') !== null",
+    );
+    tab_to("the search box", "e.id === 'search'");
+    s.keys("agreement");
+    let state = parallax_engine::view::ViewState {
+        query: "agreement".into(),
+        ..Default::default()
+    };
+    let index = parallax_engine::view::SearchIndex::new(seeds());
+    let expected = parallax_engine::view::filter(seeds(), &index, &state).len();
+    assert!(expected > 0 && expected < seeds().claims.len());
+    s.wait(
+        "the search's results",
+        &format!(
+            "return document.querySelector('#results-count').textContent === {}",
+            json!(header_for(expected))
+        ),
+    );
+
+    // A facet button toggles with Space, a card is selected with Enter.
+    tab_to("a facet value", "e.classList.contains('facet-value')");
+    let facet = focused();
+    s.press(SPACE);
+    s.wait(
+        "the facet to apply",
+        "return document.activeElement.getAttribute('aria-pressed') === 'true' || location.hash.includes('doc=') || location.hash.includes('kind=')",
+    );
+    assert!(s.url().contains("q=agreement"), "{}", s.url());
+    tab_to("a card's Select button", "e.classList.contains('select')");
+    s.press(ENTER);
+    s.wait(
+        "the selected card",
+        "return document.querySelector('.card.selected') !== null",
+    );
+    assert!(s.url().contains("claim="), "facet {facet}, url {}", s.url());
 }

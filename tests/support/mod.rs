@@ -273,6 +273,46 @@ impl Session {
         session
     }
 
+    /// Runs `script` (which must call its last argument with the result) and waits for it.
+    pub fn js_async(&self, script: &str) -> Value {
+        self.cmd("POST", "/timeouts", Some(json!({"script": 120_000})));
+        self.cmd(
+            "POST",
+            "/execute/async",
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+
+    /// Presses and releases `key` (a WebDriver key code such as `\u{E004}` for Tab).
+    pub fn press(&self, key: &str) {
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(
+                json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+                {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]}]}),
+            ),
+        );
+    }
+
+    /// Types `text` into whatever has the focus, one key at a time.
+    pub fn keys(&self, text: &str) {
+        let actions: Vec<Value> = text
+            .chars()
+            .flat_map(|c| {
+                [
+                    json!({"type": "keyDown", "value": c.to_string()}),
+                    json!({"type": "keyUp", "value": c.to_string()}),
+                ]
+            })
+            .collect();
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
+    }
+
     /// What the page's Content Security Policy refused since it loaded.
     pub fn csp_violations(&self) -> Value {
         self.js("return window.__cspViolations || ['no record: the listener did not run']")
