@@ -9,6 +9,7 @@ pub mod claims;
 pub mod corpus;
 pub mod dates;
 pub mod entities;
+pub mod exercise;
 pub mod figures;
 pub mod lines;
 pub mod links;

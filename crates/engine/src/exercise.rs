@@ -1,0 +1,110 @@
+//! The whole pipeline on arbitrary bytes, with its invariants checked: the fuzzer's one target.
+//!
+//! Articles come from anywhere, so no byte sequence may crash the engine or break its promises.
+//! The fuzz target (`fuzz/fuzz_targets/pipeline.rs`) and the replay of every input the fuzzer
+//! ever found (`tests/fuzz_regressions.rs`) both call [`whole_pipeline`], so a kept input replays
+//! exactly what the fuzzer ran. A broken invariant panics, which is what a fuzzer reports.
+
+use crate::load::Input;
+use crate::view::{self, SearchIndex, ViewState};
+
+/// Splits `data` into articles at every `0xFF` byte (never part of UTF-8 text, so valid text
+/// stays whole), builds the corpus, asks it what the page asks (search, facets, map, hash, first
+/// view) and writes every export. Returns the number of claims, so callers can keep the result.
+pub fn whole_pipeline(data: &[u8]) -> usize {
+    let inputs: Vec<Input> = data
+        .split(|b| *b == 0xFF)
+        .enumerate()
+        .map(|(i, bytes)| Input {
+            file: format!("article-{i}.{}", if i % 2 == 0 { "txt" } else { "md" }),
+            bytes: bytes.to_vec(),
+        })
+        .collect();
+    let corpus = crate::build(inputs.clone(), Vec::new());
+
+    // Fidelity: every claim, figure and mention is the verbatim span its offsets name.
+    let source = |document: &str| {
+        corpus
+            .documents
+            .iter()
+            .find(|d| d.id == document)
+            .and_then(|d| inputs.iter().find(|i| i.file == d.file))
+            .map(|i| i.bytes.as_slice())
+            .unwrap_or_default()
+    };
+    let span = |document: &str, start: usize, end: usize| {
+        source(document)
+            .get(start..end)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    };
+    for c in &corpus.claims {
+        assert_eq!(
+            span(&c.document, c.start, c.end).as_deref(),
+            Some(c.text.as_str()),
+            "claim {}",
+            c.id
+        );
+    }
+    for f in &corpus.figures {
+        assert_eq!(
+            span(&f.document, f.start, f.end).as_deref(),
+            Some(f.text.as_str()),
+            "figure {}",
+            f.id
+        );
+    }
+    for e in &corpus.entities {
+        for m in &e.mentions {
+            assert_eq!(
+                span(&m.document, m.start, m.end).as_deref(),
+                Some(m.text.as_str()),
+                "mention of {}",
+                e.id
+            );
+        }
+    }
+
+    // What the page asks, with a query and a hash taken from the input itself.
+    let index = SearchIndex::new(&corpus);
+    let text = String::from_utf8_lossy(data);
+    let query: String = text.chars().take(24).collect();
+    let mut state = ViewState::from_hash(&text).unwrap_or_default();
+    state.query = query.clone();
+    let selection = view::select(&corpus, &index, &state);
+    assert!(selection.results.iter().all(|&i| i < corpus.claims.len()));
+    let hash = state.to_hash();
+    if hash.len() <= view::MAX_HASH_LEN {
+        assert_eq!(
+            ViewState::from_hash(&hash).ok(),
+            Some(state.clone()),
+            "the hash round-trips"
+        );
+    }
+    for c in corpus.claims.iter().take(5) {
+        let runs = view::highlight(&c.text, &query);
+        assert_eq!(
+            runs.iter().map(|(run, _)| run.as_str()).collect::<String>(),
+            c.text
+        );
+        let _ = view::citation(&corpus, c);
+    }
+    let map = view::agreement_map(&corpus, 30);
+    assert!(map.rows.len() <= 30);
+    let _ = view::claims_by_kind(&corpus);
+
+    // What leaves the page.
+    let json = crate::share::corpus_json(&corpus, false);
+    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+    let _ = crate::share::claims_csv(&corpus);
+    let island = crate::share::articles_island(&inputs);
+    let inner = &island[island.find('>').map_or(0, |i| i + 1)..island.rfind('<').unwrap_or(0)];
+    assert!(!inner.contains('<'));
+    assert!(crate::share::read_island(inner).is_ok());
+    let first_view = crate::share::first_view_html(&corpus);
+    assert_eq!(
+        first_view.matches("<script").count(),
+        1,
+        "no script but the first view's own"
+    );
+    corpus.claims.len()
+}
