@@ -32,35 +32,21 @@ pub fn whole_pipeline(data: &[u8]) -> usize {
             .map(|i| i.bytes.as_slice())
             .unwrap_or_default()
     };
-    let span = |document: &str, start: usize, end: usize| {
-        source(document)
+    let verbatim = |document: &str, start: usize, end: usize, text: &str, what: &str| {
+        let span = source(document)
             .get(start..end)
-            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .map(|b| String::from_utf8_lossy(b).into_owned());
+        assert_eq!(span.as_deref(), Some(text), "{what}");
     };
     for c in &corpus.claims {
-        assert_eq!(
-            span(&c.document, c.start, c.end).as_deref(),
-            Some(c.text.as_str()),
-            "claim {}",
-            c.id
-        );
+        verbatim(&c.document, c.start, c.end, &c.text, &c.id);
     }
     for f in &corpus.figures {
-        assert_eq!(
-            span(&f.document, f.start, f.end).as_deref(),
-            Some(f.text.as_str()),
-            "figure {}",
-            f.id
-        );
+        verbatim(&f.document, f.start, f.end, &f.text, &f.id);
     }
     for e in &corpus.entities {
         for m in &e.mentions {
-            assert_eq!(
-                span(&m.document, m.start, m.end).as_deref(),
-                Some(m.text.as_str()),
-                "mention of {}",
-                e.id
-            );
+            verbatim(&m.document, m.start, m.end, &m.text, &e.id);
         }
     }
 
