@@ -428,6 +428,7 @@ fn the_first_view_paints_before_the_wasm_and_gives_way_to_the_app() {
         parallax_engine::view::lede(seeds())
     );
     assert_eq!(s.count("main#main"), 0, "the app did not start");
+    s.screenshot("first-view-desktop");
     // A link to another view does not flash the claims.
     s.cmd(
         "POST",
