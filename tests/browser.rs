@@ -428,24 +428,26 @@ fn the_first_view_paints_before_the_wasm_and_gives_way_to_the_app() {
         parallax_engine::view::lede(seeds())
     );
     assert_eq!(s.count("main#main"), 0, "the app did not start");
-    s.screenshot("first-view-desktop");
-    // A link to another view does not flash the claims.
-    s.cmd(
-        "POST",
-        "/url",
-        Some(json!({ "url": format!("{home}/?no-wasm-figures#tab=figures") })),
-    );
+    // …and says so, instead of promising an explorer that will not come.
     s.wait(
-        "the page to load",
-        "return document.readyState == 'complete'",
+        "the note that the explorer could not start",
+        "return document.querySelector('#parallax-first-view .first-view-note').textContent.startsWith('The explorer could not start in this browser (')",
     );
-    assert_eq!(
-        s.js("return document.getElementById('parallax-first-view').hidden"),
-        json!(true)
-    );
-
-    // With its wasm the app replaces the first view with the same cards, now live.
+    s.screenshot("first-view-desktop");
+    // With its wasm, a link to another view never shows the claims' first view, not for a frame.
     s.cdp("Network.setBlockedURLs", json!({ "urls": [] }));
+    s.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "window.__firstViewShown = false; (function tick() { const v = document.getElementById('parallax-first-view'); if (v && !v.hidden && v.getClientRects().length) window.__firstViewShown = true; if (!document.getElementById('main')) requestAnimationFrame(tick); })();" }),
+    );
+    s.open("?figures#tab=figures");
+    s.wait(
+        "the figures",
+        "return document.querySelector('#main').children.length > 0",
+    );
+    assert_eq!(s.js("return window.__firstViewShown"), json!(false));
+
+    // The app replaces the first view with the same cards, now live.
     s.open("?with-wasm#tab=claims");
     s.wait(
         "the app's cards",
@@ -454,6 +456,11 @@ fn the_first_view_paints_before_the_wasm_and_gives_way_to_the_app() {
     assert_eq!(
         s.count("#parallax-first-view, #parallax-first-view-script"),
         0
+    );
+    assert_eq!(
+        s.js("return window.__firstViewShown"),
+        json!(true),
+        "the probe sees a first view that is shown"
     );
     let live =
         s.js("return [...document.querySelectorAll('#main .claim-text')].map(e => e.textContent)");

@@ -254,9 +254,19 @@ const FIRST_VIEW_START: &str = "<!--parallax-first-view-->";
 const FIRST_VIEW_END: &str = "<!--/parallax-first-view-->";
 
 /// The one inline script of the first view: shows it only when the address asks for exactly the
-/// view it is (the claims tab, no filters), so a deep link never flashes other cards. Constant, so
-/// its hash can be allowed by the content security policy.
-pub const FIRST_VIEW_SCRIPT: &str = "if(location.hash===\"#tab=claims\")document.getElementById(\"parallax-first-view\").hidden=false;";
+/// view it is (the claims tab, no filters), so a deep link never flashes other cards; and if the
+/// explorer fails to start (no WebAssembly, the wasm blocked or broken), shows it with a note
+/// saying so instead of "Preparing…" forever. Constant, so its hash can be allowed by the content
+/// security policy.
+pub const FIRST_VIEW_SCRIPT: &str = concat!(
+    "(function(){var v=document.getElementById(\"parallax-first-view\");",
+    "if(location.hash===\"#tab=claims\")v.hidden=false;",
+    "function failed(e){if(!document.body.contains(v))return;v.hidden=false;",
+    "v.querySelector(\".first-view-note\").textContent=",
+    "\"The explorer could not start in this browser (\"+String(e.reason||e.message||e)+",
+    "\"). The first claims are shown below; reload the page to try again.\";}",
+    "addEventListener(\"error\",failed);addEventListener(\"unhandledrejection\",failed);})();"
+);
 
 /// The claims tab's first screen as static HTML (title, counts, the first page of cards), hidden
 /// unless [`FIRST_VIEW_SCRIPT`] finds the address asking for it. It paints with the HTML, before
@@ -264,7 +274,7 @@ pub const FIRST_VIEW_SCRIPT: &str = "if(location.hash===\"#tab=claims\")document
 pub fn first_view_html(corpus: &Corpus) -> String {
     let total = corpus.claims.len();
     format!(
-        "{FIRST_VIEW_START}<div id=\"{FIRST_VIEW_ID}\" hidden><header class=\"top\"><h1>Parallax</h1><p class=\"lede\">{}</p><p class=\"first-view-note\">Preparing the explorer…</p></header><main><div class=\"claims-layout\"><div class=\"filter-panel\"></div><section class=\"results\"><h2>{}</h2><div class=\"cards\">\n{}</div></section></div></main></div><script id=\"{FIRST_VIEW_ID}-script\">{FIRST_VIEW_SCRIPT}</script>{FIRST_VIEW_END}",
+        "{FIRST_VIEW_START}<div id=\"{FIRST_VIEW_ID}\" hidden><header class=\"top\"><h1>Parallax</h1><p class=\"lede\">{}</p><p class=\"first-view-note\" role=\"status\">Preparing the explorer…</p></header><main><div class=\"claims-layout\"><div class=\"filter-panel\"></div><section class=\"results\"><h2>{}</h2><div class=\"cards\">\n{}</div></section></div></main></div><script id=\"{FIRST_VIEW_ID}-script\">{FIRST_VIEW_SCRIPT}</script>{FIRST_VIEW_END}",
         escape_html(&crate::view::lede(corpus)),
         escape_html(&crate::view::results_heading(total, total)),
         cards_html(corpus, crate::view::CARDS_PER_PAGE)
