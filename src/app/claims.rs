@@ -82,17 +82,16 @@ pub fn ClaimsView() -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| select(&data.corpus, &data.index, &filters.get()))
     };
-    let results = Memo::new(move |_| selection.with(|s| s.results.clone()));
-    let docs = Memo::new(move |_| {
-        shortlist(selection.with(|s| s.facets.documents.clone()), FACET_VALUES).0
-    });
+    // Views read the selection in place: only the page of cards and the shortlisted facet
+    // values are copied out of it per keystroke, never the whole result list.
+    let matched = Memo::new(move |_| selection.with(|s| s.results.len()));
+    let docs =
+        Memo::new(move |_| selection.with(|s| shortlist(&s.facets.documents, FACET_VALUES).0));
     let kinds = Memo::new(move |_| selection.with(|s| s.facets.kinds.clone()));
-    let speakers = Memo::new(move |_| {
-        shortlist(selection.with(|s| s.facets.speakers.clone()), FACET_VALUES).0
-    });
-    let entities = Memo::new(move |_| {
-        shortlist(selection.with(|s| s.facets.entities.clone()), FACET_VALUES).0
-    });
+    let speakers =
+        Memo::new(move |_| selection.with(|s| shortlist(&s.facets.speakers, FACET_VALUES).0));
+    let entities =
+        Memo::new(move |_| selection.with(|s| shortlist(&s.facets.entities, FACET_VALUES).0));
 
     // A page of cards; the page grows on demand, and always reaches the selected card.
     let (limit, set_limit) = signal(CARDS_PER_PAGE);
@@ -103,15 +102,16 @@ pub fn ClaimsView() -> impl IntoView {
     let visible = {
         let data = data.clone();
         Memo::new(move |_| {
-            let all = results.get();
-            let selected = state.get().claim;
-            let mut n = limit.get().min(all.len());
-            if let Some(sel) = selected {
-                if let Some(pos) = all.iter().position(|&i| data.corpus.claims[i].id == sel) {
+            let selected = state.get().claim.and_then(|id| data.index.claim(&id));
+            let limit = limit.get();
+            selection.with(|s| {
+                let all = &s.results;
+                let mut n = limit.min(all.len());
+                if let Some(pos) = selected.and_then(|c| all.iter().position(|&i| i == c)) {
                     n = n.max(pos + 1);
                 }
-            }
-            all[..n].to_vec()
+                all[..n].to_vec()
+            })
         })
     };
     // Bring the selected card into view once it is rendered.
@@ -205,13 +205,11 @@ pub fn ClaimsView() -> impl IntoView {
             <section class="results" aria-labelledby="results-count">
                 <h2 id="results-count" aria-live="polite">
                     {move || {
-                        results_heading(results.get().len(), total)
+                        results_heading(matched.get(), total)
                     }}
                 </h2>
                 {move || {
-                    results
-                        .get()
-                        .is_empty()
+                    (matched.get() == 0)
                         .then(|| {
                             view! {
                                 <div class="empty">
@@ -229,7 +227,7 @@ pub fn ClaimsView() -> impl IntoView {
                     <For each=move || visible.get() key=|i| *i children=move |i| view! { <ClaimCard index=i /> } />
                 </div>
                 {move || {
-                    let (shown, all) = (visible.get().len(), results.get().len());
+                    let (shown, all) = (visible.get().len(), matched.get());
                     (shown < all)
                         .then(|| {
                             view! {

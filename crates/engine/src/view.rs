@@ -208,6 +208,11 @@ impl ViewState {
     }
 }
 
+/// Each id's position in its list.
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a str, u32> {
+    ids.enumerate().map(|(i, id)| (id, i as u32)).collect()
+}
+
 fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
@@ -353,18 +358,8 @@ impl SearchIndex {
                 }
             }
         }
-        let doc_at: FastMap<&str, u32> = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i as u32))
-            .collect();
-        let entity_at: FastMap<&str, u32> = corpus
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i as u32))
-            .collect();
+        let doc_at = positions(corpus.documents.iter().map(|d| d.id.as_str()));
+        let entity_at = positions(corpus.entities.iter().map(|e| e.id.as_str()));
         let mut speakers: Vec<String> = corpus
             .claims
             .iter()
@@ -706,9 +701,9 @@ pub fn select(corpus: &Corpus, index: &SearchIndex, state: &ViewState) -> Select
 /// The values of a facet worth a button: all of them when there are at most `limit`, else the
 /// `limit` with the most claims plus any selected one, in their original order; and how many
 /// were left out (a list of 2,000 outlets helps nobody; search finds the rest).
-pub fn shortlist(values: Vec<FacetValue>, limit: usize) -> (Vec<FacetValue>, usize) {
+pub fn shortlist(values: &[FacetValue], limit: usize) -> (Vec<FacetValue>, usize) {
     if values.len() <= limit {
-        return (values, 0);
+        return (values.to_vec(), 0);
     }
     let mut by_count: Vec<usize> = (0..values.len()).collect();
     by_count.sort_by_key(|&i| std::cmp::Reverse(values[i].count));
@@ -719,13 +714,14 @@ pub fn shortlist(values: Vec<FacetValue>, limit: usize) -> (Vec<FacetValue>, usi
     for (i, v) in values.iter().enumerate() {
         keep[i] |= v.selected;
     }
-    let total = values.len();
+    // Only the kept values are copied: a long facet is mostly left out.
     let kept: Vec<FacetValue> = values
-        .into_iter()
+        .iter()
         .zip(keep)
-        .filter_map(|(v, k)| k.then_some(v))
+        .filter(|(_, k)| *k)
+        .map(|(v, _)| v.clone())
         .collect();
-    let hidden = total - kept.len();
+    let hidden = values.len() - kept.len();
     (kept, hidden)
 }
 

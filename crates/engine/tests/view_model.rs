@@ -322,11 +322,11 @@ fn long_facets_are_shortlisted_by_count_keeping_the_selection() {
         value("d", 5, false),
         value("e", 7, false),
     ];
-    let (kept, hidden) = parallax_engine::view::shortlist(values.clone(), 2);
+    let (kept, hidden) = parallax_engine::view::shortlist(&values, 2);
     let keys: Vec<&str> = kept.iter().map(|v| v.key.as_str()).collect();
     assert_eq!(keys, ["b", "c", "e"]);
     assert_eq!(hidden, 2);
-    assert_eq!(parallax_engine::view::shortlist(values, 5).1, 0);
+    assert_eq!(parallax_engine::view::shortlist(&values, 5).1, 0);
 }
 
 #[test]
