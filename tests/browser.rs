@@ -101,8 +101,11 @@ fn cards_search_and_combined_filters() {
         ),
     );
     assert_eq!(both, 3);
-    let speakers = s
-        .js("return [...document.querySelectorAll('.card .speaker strong')].map(e => e.innerText)");
+    // textContent, not innerText: cards skip rendering until first laid out (content-visibility),
+    // and innerText of a card inserted this very frame is empty.
+    let speakers = s.js(
+        "return [...document.querySelectorAll('.card .speaker strong')].map(e => e.textContent)",
+    );
     assert_eq!(
         speakers,
         json!(["Foreign Policy", "Foreign Policy", "Foreign Policy"])
@@ -221,7 +224,7 @@ fn an_agreement_map_cell_opens_the_claims_behind_it() {
     s.click("(//table[contains(@class,'map')]//tbody/tr)[1]//td/button");
     s.wait("the claims behind the cell", &format!("return document.querySelector('#results-count') && document.querySelector('#results-count').innerText == {:?}", header_for(behind.len())));
     let shown =
-        s.js("return [...document.querySelectorAll('.card .claim-text')].map(e => e.innerText)");
+        s.js("return [...document.querySelectorAll('.card .claim-text')].map(e => e.textContent)");
     assert_eq!(
         shown,
         json!(behind.iter().map(|c| c.text.as_str()).collect::<Vec<_>>())
