@@ -9,8 +9,8 @@
 use crate::entities::is_title_word;
 use crate::model::{ClaimKind, EntityKind, SpeakerKind};
 use crate::text::{
-    find_phrase, is_closing_punct, is_opening_punct, is_space, lower_keep_offsets, word_count,
-    words, PhraseSet, Tokens,
+    find_phrase, is_closing_punct, is_opening_punct, is_space, lower, lower_keep_offsets,
+    word_count, words, Folded, PhraseSet, Tokens,
 };
 
 /// Matches of a cue set in a clause as (byte position, byte length), in the list's order.
@@ -56,8 +56,8 @@ const NOT_BEFORE_SPEECH_VERB: [&str; 36] = [
 /// Clause spans within the sentence `[a, b)` of `text`.
 pub fn split_clauses(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     let s = &text[a..b];
-    let lower = s.to_lowercase();
-    if lower.starts_with("either") || lower.starts_with("whether") {
+    let folded = Folded::new(s);
+    if folded.starts_with("either") || folded.starts_with("whether") {
         return vec![(a, b)];
     }
     let mut out = Vec::new();
@@ -65,11 +65,12 @@ pub fn split_clauses(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     for (i, _) in s.match_indices("; ") {
         let left = &s[from..i];
         let right = &s[i + 2..];
-        let first_right = right
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let first_right = lower(
+            right
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or(""),
+        );
         let conj = [
             "or", "and", "but", "nor", "in", "on", "at", "for", "with", "by", "from", "as", "to",
             "of",
@@ -174,9 +175,9 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
         };
         return Some((e.name.clone(), kind));
     }
-    let lower = phrase.to_lowercase();
-    let has = |list: &[String]| list.iter().any(|n| !find_phrase(&lower, n).is_empty());
-    let unnamed = v.unnamed_sources.contains(&lower)
+    let folded = Folded::new(phrase);
+    let has = |list: &[String]| list.iter().any(|n| !folded.find_phrase(n).is_empty());
+    let unnamed = v.unnamed_sources.iter().any(|n| folded.is(n))
         || has(&v.unnamed_sources) && !ws.iter().all(|w| w.is_capitalised());
     let kind = if unnamed {
         SpeakerKind::Unnamed
@@ -200,7 +201,7 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
 }
 
 fn is_document_anaphor(phrase: &str) -> bool {
-    let p = phrase.trim().to_lowercase();
+    let p = lower(phrase.trim());
     vocab()
         .document_nouns
         .iter()
@@ -227,12 +228,12 @@ fn cut_phrase(s: &str) -> &str {
         }
     }
     let s = &s[..end];
-    let lower = s.to_lowercase();
+    let folded = Folded::new(s);
     let mut cut = s.len();
     for tail in [
         " on ", " in ", " last ", " this ", " that ", " which ", " who ", " earlier", " late ",
     ] {
-        if let Some(p) = lower.find(tail) {
+        if let Some((p, _)) = folded.find(tail) {
             cut = cut.min(p);
         }
     }
@@ -291,7 +292,7 @@ fn organisation_anaphor(subject: &str, ctx: &Context) -> Option<Speaker> {
     ctx.speakers
         .iter()
         .rev()
-        .find(|s| s.name.to_lowercase().split(' ').any(|w| w == noun))
+        .find(|s| lower(&s.name).split(' ').any(|w| w == noun))
         .map(|s| Speaker {
             carried: true,
             ..s.clone()
@@ -327,8 +328,8 @@ fn subject_before(s: &str, verb_at: usize) -> Option<&str> {
         if seg.is_empty() {
             continue;
         }
-        let lower = seg.to_lowercase();
-        let appositive = ["a ", "an ", "the "].iter().any(|d| lower.starts_with(d))
+        let folded = Folded::new(seg);
+        let appositive = ["a ", "an ", "the "].iter().any(|d| folded.starts_with(d))
             && idx > 0
             && {
                 let prev = segments[idx - 1].trim();
@@ -348,7 +349,7 @@ fn valid_subject(seg: &str) -> bool {
     if ws.is_empty() || ws.len() > 8 || seg.contains(|c: char| c.is_ascii_digit() || c == '%') {
         return false;
     }
-    let first = ws[0].text.to_lowercase();
+    let first = lower(ws[0].text);
     if [
         "that",
         "which",
@@ -385,14 +386,14 @@ fn valid_subject(seg: &str) -> bool {
 /// `tokens` are the words of `s` (see [`Tokens::new`]).
 pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker> {
     let v = vocab();
-    let lower = lower_keep_offsets(s);
+    let same_len_lower = lower_keep_offsets(s);
     let mut found: Option<Speaker> = None;
 
     // 1. A statement introduced here: remember its owner; "…statement saying that" attributes.
-    if let Some((_, owner, after)) = statement_intro(s, &lower, tokens) {
+    if let Some((_, owner, after)) = statement_intro(s, &same_len_lower, tokens) {
         if let Some((name, kind)) = canonical(&owner, false) {
             ctx.statement_owner = Some((name.clone(), kind));
-            let tail = &lower[after..];
+            let tail = &same_len_lower[after..];
             let next_word = words(tail, 0)
                 .into_iter()
                 .find(|w| !matches!(w.text, "in" | "the" | "syrian" | "context"));
@@ -417,12 +418,13 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
             if let Some(&(pos, phrase_len)) = cue_positions(tokens, &v.source_set).first() {
                 let from = pos + phrase_len;
                 let raw = cut_phrase(s[from..].trim_start());
+                let raw_folded = Folded::new(raw);
                 let poll = v
                     .poll_nouns
                     .iter()
-                    .any(|n| !find_phrase(&raw.to_lowercase(), n).is_empty());
-                let owner = match raw.to_lowercase().rfind(" by ") {
-                    Some(b) => &raw[b + 4..],
+                    .any(|n| !raw_folded.find_phrase(n).is_empty());
+                let owner = match raw_folded.rfind(" by ") {
+                    Some((_, after_by)) => &raw[after_by..],
                     None => raw,
                 };
                 let attribution = s
@@ -438,7 +440,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                         });
                     }
                 } else if let Some((name, kind)) = canonical(owner, poll) {
-                    if raw.to_lowercase().contains("statement") {
+                    if raw_folded.contains("statement") {
                         ctx.statement_owner = Some((name.clone(), kind));
                     }
                     found = Some(Speaker {
@@ -460,7 +462,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 if s[pos..].starts_with(|c: char| c.is_uppercase()) {
                     continue;
                 }
-                let before = lower[..pos].trim_end();
+                let before = same_len_lower[..pos].trim_end();
                 let prev = words(before, 0)
                     .last()
                     .map(|w| w.text.to_string())
@@ -511,7 +513,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 if !(valid_subject(subject) || trailing) {
                     continue;
                 }
-                let sub_lower = subject.to_lowercase();
+                let sub_lower = lower(subject);
                 let attribution = format!("{subject} {}", &s[pos..pos + verb_len]);
                 if let Some(sp) = pronoun_speaker(&sub_lower, ctx) {
                     found = Some(Speaker { attribution, ..sp });
@@ -552,7 +554,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
     if found.is_none() {
         {
             for (pos, noun_len) in cue_positions(tokens, &v.document_set) {
-                let tail = lower[pos + noun_len..].trim_start();
+                let tail = same_len_lower[pos + noun_len..].trim_start();
                 let reporting = v
                     .speech_participles
                     .iter()

@@ -13,7 +13,9 @@ use crate::entities::{discover, skeleton, Matcher};
 use crate::figures::{describe, find_quantities, sample_size};
 use crate::load::{decode, warning, Input};
 use crate::model::*;
-use crate::text::{find_phrase, fold_cow, lower_keep_offsets, name_key, word_count, words};
+use crate::text::{
+    find_phrase, fold_cow, lower_keep_offsets, name_key, upper, word_count, words, Folded,
+};
 use crate::vocab::{vocab, UnitKind};
 
 /// Lines whose names count as entity mentions.
@@ -106,14 +108,14 @@ fn pollster(clause: &str) -> Option<String> {
                 " commissioned by ",
                 " by ",
             ] {
-                if tail.to_lowercase().starts_with(by) {
-                    let name: Vec<_> = words(&tail[by.len()..], 0)
+                if let Some(after) = Folded::new(tail).prefix_end(by) {
+                    let name: Vec<_> = words(&tail[after..], after)
                         .into_iter()
                         .take_while(|w| w.is_capitalised() || w.text == "the")
                         .collect();
                     if let (Some(a), Some(b)) = (name.iter().find(|w| w.text != "the"), name.last())
                     {
-                        return Some(tail[by.len() + a.start..by.len() + b.end].to_string());
+                        return Some(tail[a.start..b.end].to_string());
                     }
                 }
             }
@@ -234,9 +236,8 @@ enum Observation {
 }
 
 fn first_absolute(clause: &str, base: usize, doc_date: Option<Ymd>) -> Option<String> {
-    let lower = clause.to_lowercase();
     find_dates(clause, base).into_iter().find_map(|d| {
-        let before = lower[..d.start - base].trim_end();
+        let before = Folded::new(clause[..d.start - base].trim_end());
         if before.ends_with("since") || before.ends_with("until") || before.ends_with("before") {
             return None;
         }
@@ -445,11 +446,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 }
                 for d in find_dates(clause, a) {
                     // "since 2011" starts a period; it is not when something happened.
-                    if clause[..d.start - a]
-                        .trim_end()
-                        .to_lowercase()
-                        .ends_with("since")
-                    {
+                    if Folded::new(clause[..d.start - a].trim_end()).ends_with("since") {
                         continue;
                     }
                     if let Some((when, inferred)) = d.resolve(meta.date) {
@@ -727,7 +724,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
             && !key.contains(' ')
         {
             // an acronym key: add in capitals
-            dynamic.add(&key.to_uppercase(), e);
+            dynamic.add(&upper(key), e);
         }
     }
     for (last, es) in &surnames {

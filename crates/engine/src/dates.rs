@@ -230,7 +230,7 @@ fn weekday_of(days: i64) -> u32 {
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = crate::text::lower(word.trim_end_matches('.'));
     MONTHS
         .iter()
         .chain(std::iter::once(&DEC))
@@ -284,15 +284,15 @@ const DATE_STARTS: [&str; 7] = [
     "past",
 ];
 
-fn lower(w: &Word) -> String {
-    w.text.to_lowercase()
+fn lower_word(w: &Word) -> String {
+    crate::text::lower(w.text)
 }
 
 /// Finds date phrases in `s`; spans are offset by `base`.
 pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
     let ws = words(s, base);
     let forward = {
-        let l = s.to_lowercase();
+        let l = crate::text::Folded::new(s);
         l.contains(" will ") || l.contains("upcoming")
     };
     let mut out = Vec::new();
@@ -305,10 +305,14 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
             i += 1;
             continue;
         }
-        let lw = lower(w);
+        let lw = lower_word(w);
         let next = ws.get(i + 1);
         let next2 = ws.get(i + 2);
-        let prev = if i > 0 { Some(lower(&ws[i - 1])) } else { None };
+        let prev = if i > 0 {
+            Some(lower_word(&ws[i - 1]))
+        } else {
+            None
+        };
         // ISO 2026-01-07 (words split at dashes)
         if let (Some(y), Some(m), Some(d)) = (year_of(w.text), next, next2) {
             let gap1 = &s[w.end - base..m.start - base];
@@ -332,10 +336,8 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
             }
         }
         if let Some(m) = month_of(w.text).filter(|_| w.is_capitalised()) {
-            let is_abbrev = w.text.len() <= 4
-                && w.text.to_lowercase() != "may"
-                && w.text.to_lowercase() != "june"
-                && w.text.to_lowercase() != "july";
+            let is_abbrev =
+                w.text.len() <= 4 && !matches!(lower_word(w).as_str(), "may" | "june" | "july");
             // Month Day[,] Year | Month Day | Month [of] Year
             if let Some(d) = next.and_then(|n| day_of(n.text)) {
                 if let Some(y) = next2.and_then(|n| year_of(n.text)) {
@@ -460,7 +462,7 @@ pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
             continue;
         }
         // relative words
-        let two = next.map(|n| format!("{lw} {}", lower(n)));
+        let two = next.map(|n| format!("{lw} {}", lower_word(n)));
         let rel = match lw.as_str() {
             "yesterday" => Some((DateExpr::DayOffset(-1), w.end)),
             "today" => Some((DateExpr::DayOffset(0), w.end)),

@@ -143,7 +143,7 @@ pub fn is_title_word(w: &str) -> bool {
     if bare.chars().all(|c| c.is_lowercase()) {
         titles.contains(bare)
     } else {
-        titles.contains(&bare.to_lowercase())
+        titles.contains(&crate::text::lower(bare))
     }
 }
 
@@ -358,8 +358,8 @@ fn acronym_after(
         .iter()
         .filter(|w| !PARTICLES.contains(&w.text) && !matches!(w.text, "of" | "the" | "and" | "for"))
         .filter_map(|w| w.text.chars().next())
-        .collect::<String>()
-        .to_uppercase();
+        .collect::<String>();
+    let initials = crate::text::upper(&initials);
     let start = name_end + skip + 1;
     (initials == acr).then(|| (start, start + acr.len(), acr.to_string()))
 }

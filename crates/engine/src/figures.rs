@@ -74,7 +74,7 @@ const POPULATION_STOPS: [&str; 52] = [
 
 fn is_month(w: &str) -> bool {
     matches!(
-        w.trim_end_matches('.').to_lowercase().as_str(),
+        crate::text::lower(w.trim_end_matches('.')).as_str(),
         "january"
             | "february"
             | "march"
@@ -213,7 +213,7 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if let Some(scale) = v.scale_words.get(&after_word.to_lowercase()) {
+        if let Some(scale) = v.scale_words.get(&crate::text::lower(&after_word)) {
             let short = after_word.len() <= 2;
             if (short && gap == 0 && (unit.is_some() || after_word == "bn"))
                 || (!short && !from_words)
@@ -227,7 +227,7 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
         let gap = after.len() - after.trim_start_matches([' ', '\u{a0}', '-']).len();
         if unit.is_none() || unit.as_ref().is_some_and(|u| u.1 == UnitKind::Currency) {
             for (surface, u) in &v.units {
-                let s = surface.to_lowercase();
+                let s = crate::text::lower(surface);
                 if after[gap..].starts_with(&s) {
                     let tail = after[gap + s.len()..].chars().next();
                     let word_end = !tail.is_some_and(|t| t.is_alphanumeric());
@@ -337,14 +337,14 @@ pub fn describe(text: &str, start: usize, end: usize, others: &[(usize, usize)])
     let (ca, cb) = clause_bounds(text, start, end);
     let after = &text[end..cb];
     let after_words = words(after, end);
-    let first_after = after_words.first().map(|w| w.text.to_lowercase());
+    let first_after = after_words.first().map(|w| crate::text::lower(w.text));
     let mut population = None;
     let label = match first_after.as_deref() {
         Some("of") => {
             let rest = &after_words[1..];
             let stop = rest
                 .iter()
-                .position(|w| POPULATION_STOPS.contains(&w.text.to_lowercase().as_str()))
+                .position(|w| POPULATION_STOPS.contains(&crate::text::lower(w.text).as_str()))
                 .unwrap_or(rest.len())
                 .min(MAX_POPULATION_WORDS);
             if stop > 0 {
@@ -382,7 +382,7 @@ pub fn describe(text: &str, start: usize, end: usize, others: &[(usize, usize)])
         let mut cut = ws.len();
         while cut > 0
             && matches!(
-                ws[cut - 1].text.to_lowercase().as_str(),
+                crate::text::lower(ws[cut - 1].text).as_str(),
                 "by" | "to"
                     | "of"
                     | "a"
@@ -411,7 +411,7 @@ pub fn describe(text: &str, start: usize, end: usize, others: &[(usize, usize)])
             .iter()
             .rposition(|w| {
                 matches!(
-                    w.text.to_lowercase().as_str(),
+                    crate::text::lower(w.text).as_str(),
                     "to" | "and" | "including" | "that" | "with" | "while"
                 )
             })
@@ -435,7 +435,7 @@ fn limit(text: &str, from: usize, to: usize) -> usize {
 
 /// A sample size stated in the text: "a sample of 1,200", "1,200 respondents", "surveyed 900".
 pub fn sample_size(text: &str) -> Option<u64> {
-    let lower = text.to_lowercase();
+    let lower = crate::text::lower(text);
     let ws = words(&lower, 0);
     for (k, w) in ws.iter().enumerate() {
         let n: Option<u64> = w.text.replace(',', "").parse().ok();

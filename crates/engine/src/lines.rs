@@ -7,7 +7,7 @@
 
 use crate::dates::date_at_start;
 use crate::model::{Line, LineKind};
-use crate::text::{ends_like_sentence, is_dash, is_space, trim_span, word_count, words};
+use crate::text::{ends_like_sentence, is_dash, is_space, lower, trim_span, word_count, words};
 use crate::vocab::{vocab, BoilerplateRule};
 
 /// A non-blank line before classification.
@@ -56,8 +56,8 @@ pub fn is_boilerplate(text: &str) -> bool {
     if !text.chars().any(|c| c.is_alphabetic()) {
         return true;
     }
-    let t = strip_markers(text).to_lowercase();
-    let raw = text.trim().to_lowercase();
+    let t = lower(strip_markers(text));
+    let raw = lower(text.trim());
     // Whole-line and suffix rules describe short widgets; long lines only meet the others.
     let short = word_count(text) <= 10;
     vocab().boilerplate.iter().any(|(rule, p)| match rule {
@@ -70,10 +70,10 @@ pub fn is_boilerplate(text: &str) -> bool {
 
 pub fn is_credit(text: &str) -> bool {
     let v = vocab();
-    let lower = text.to_lowercase();
+    let folded = lower(text);
     if v.credit_prefixes
         .iter()
-        .any(|p| lower.starts_with(&p.to_lowercase()))
+        .any(|p| folded.starts_with(&lower(p)))
     {
         return true;
     }
@@ -127,11 +127,11 @@ pub fn bio_name(text: &str) -> Option<(usize, usize)> {
         head_end -= 1;
     }
     let name_len = leading_name(&rest[..head_end])?;
-    let after = rest[name_len..].to_lowercase();
+    let after = lower(&rest[name_len..]);
     let framed = [" is a ", " is an ", " is the ", ", a ", ", an ", ", the "]
         .iter()
         .any(|p| after.starts_with(p));
-    let lw = rest.to_lowercase();
+    let lw = lower(rest);
     let noun = vocab()
         .bio_nouns
         .iter()
@@ -208,7 +208,7 @@ fn has_caption_cue(text: &str) -> bool {
         .caption_cues
         .iter()
         .filter(|c| c.starts_with('('))
-        .any(|c| text.to_lowercase().contains(c.as_str()));
+        .any(|c| lower(text).contains(c.as_str()));
     marked || crate::text::Tokens::new(text).has(&v.caption_cue_set)
 }
 

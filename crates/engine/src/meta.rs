@@ -51,11 +51,11 @@ fn clean(s: &str, start: usize, end: usize) -> (usize, usize) {
 
 fn is_role(s: &str) -> bool {
     let v = vocab();
-    let lower = s.to_lowercase();
+    let lower = crate::text::lower(s);
     v.bio_nouns
         .iter()
         .chain(v.titles.iter())
-        .any(|t| !crate::text::find_phrase(&lower, &t.to_lowercase()).is_empty())
+        .any(|t| !crate::text::find_phrase(&lower, &crate::text::lower(t)).is_empty())
         || lower.contains("staff")
 }
 

@@ -81,12 +81,18 @@ pub fn claims_csv(corpus: &Corpus) -> String {
         let doc = by_id.get(c.document.as_str());
         let speaker_kind = c
             .speaker_kind
-            .map(|k| format!("{k:?}").to_lowercase())
+            .map(|k| crate::text::lower(&format!("{k:?}")))
             .unwrap_or_default();
         let related: Vec<String> = c
             .related
             .iter()
-            .map(|l| format!("{}:{}", format!("{:?}", l.relation).to_lowercase(), l.claim))
+            .map(|l| {
+                format!(
+                    "{}:{}",
+                    crate::text::lower(&format!("{:?}", l.relation)),
+                    l.claim
+                )
+            })
             .collect();
         let fields = [
             c.id.clone(),

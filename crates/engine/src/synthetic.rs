@@ -236,7 +236,10 @@ pub fn article(seed: u64, target: usize) -> String {
     while out.len() < target {
         let mut para = String::new();
         if first && dateline {
-            para.push_str(&format!("{} (Reuters) — ", r.pick(&PLACES).to_uppercase()));
+            para.push_str(&format!(
+                "{} (Reuters) — ",
+                crate::text::upper(r.pick(&PLACES))
+            ));
         }
         first = false;
         for _ in 0..2 + r.below(3) {
@@ -250,7 +253,7 @@ pub fn article(seed: u64, target: usize) -> String {
             1 => out.push_str(&format!("{} {} arrives for talks in {} on {} {}.\nREUTERS/{}\n\n", r.pick(&TITLES), person(&mut r), r.pick(&PLACES), 1 + r.below(28), r.pick(&MONTHS), person(&mut r))),
             2 => out.push_str(&format!(
                 "A poll by {} published on {} {}, {} found that {} per cent of respondents in {} supported the talks, with a sample of {} adults. Another {}% said they opposed them.\n\n",
-                r.pick(&POLLSTERS), r.pick(&MONTHS), 1 + r.below(28), 2021 + r.below(5), r.pick(&NUMBER_WORDS).to_lowercase(), r.pick(&PLACES), 800 + r.below(1500), 5 + r.below(30)
+                r.pick(&POLLSTERS), r.pick(&MONTHS), 1 + r.below(28), 2021 + r.below(5), crate::text::lower(r.pick(&NUMBER_WORDS)), r.pick(&PLACES), 800 + r.below(1500), 5 + r.below(30)
             )),
             _ => {}
         }

@@ -84,6 +84,136 @@ pub fn name_key(s: &str) -> String {
     out
 }
 
+/// Lowercase copy for comparing and looking up whole strings (a key, never a source of
+/// offsets: a character's lowercase can be longer or shorter than it, "K" (Kelvin sign) 3 bytes
+/// to 1, "İ" 2 to 3). To find a position, use [`Folded`], which answers in source offsets.
+#[allow(clippy::disallowed_methods)]
+pub fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Uppercase copy, as a key (see [`lower`]).
+#[allow(clippy::disallowed_methods)]
+pub fn upper(s: &str) -> String {
+    s.to_uppercase()
+}
+
+/// The folded form of one character, for searching: lowercase, curly quotes as straight ones,
+/// every dash as '-', every white space as ' '. May be several characters ("İ" lowercases to
+/// "i" and a combining dot).
+fn search_fold(c: char, out: &mut String) {
+    match c {
+        '’' | '‘' | 'ʼ' => out.push('\''),
+        '“' | '”' => out.push('"'),
+        c if is_dash(c) => out.push('-'),
+        c if c.is_whitespace() => out.push(' '),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// A case- and typography-folded view of a source text that only ever answers in offsets of the
+/// source. Stages search the folded text ("according to", " by ", a month name) and slice the
+/// source with what they find; because the folded text and its offsets never leave this type, a
+/// position computed on the transformed copy cannot be used on the original by mistake. Every
+/// offset it returns is a character boundary of the source.
+pub struct Folded<'a> {
+    source: &'a str,
+    folded: String,
+    /// For each byte of `folded`, the source offset of the character it came from; empty when
+    /// the folded text is byte-for-byte aligned with the source (plain ASCII).
+    origin: Vec<u32>,
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(source: &'a str) -> Folded<'a> {
+        let mut folded = String::with_capacity(source.len());
+        if source.is_ascii() {
+            folded.extend(source.chars().map(|c| match c {
+                c if c.is_ascii_whitespace() => ' ',
+                c => c.to_ascii_lowercase(),
+            }));
+            return Folded {
+                source,
+                folded,
+                origin: Vec::new(),
+            };
+        }
+        let mut origin = Vec::with_capacity(source.len());
+        for (i, c) in source.char_indices() {
+            let before = folded.len();
+            search_fold(c, &mut folded);
+            origin.resize(folded.len(), i as u32);
+            debug_assert!(folded.len() > before);
+        }
+        Folded {
+            source,
+            folded,
+            origin,
+        }
+    }
+
+    /// The source this view folds.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The source offset of folded byte `at` (`at` may be the folded length: the source's end).
+    fn to_source(&self, at: usize) -> usize {
+        if self.origin.is_empty() {
+            return at.min(self.source.len());
+        }
+        self.origin
+            .get(at)
+            .map_or(self.source.len(), |&o| o as usize)
+    }
+
+    /// The first match of `needle` (which must already be folded: lowercase, straight quotes),
+    /// as a source span.
+    pub fn find(&self, needle: &str) -> Option<(usize, usize)> {
+        let at = self.folded.find(needle)?;
+        Some((self.to_source(at), self.to_source(at + needle.len())))
+    }
+
+    /// The last match of `needle`, as a source span.
+    pub fn rfind(&self, needle: &str) -> Option<(usize, usize)> {
+        let at = self.folded.rfind(needle)?;
+        Some((self.to_source(at), self.to_source(at + needle.len())))
+    }
+
+    /// Whole-word matches of `needle` (see [`find_phrase`]), as source start offsets.
+    pub fn find_phrase(&self, needle: &str) -> Vec<usize> {
+        find_phrase(&self.folded, needle)
+            .into_iter()
+            .map(|at| self.to_source(at))
+            .collect()
+    }
+
+    pub fn contains(&self, needle: &str) -> bool {
+        self.folded.contains(needle)
+    }
+
+    /// If the folded text starts with `prefix`, the source offset where the prefix ends.
+    pub fn prefix_end(&self, prefix: &str) -> Option<usize> {
+        self.folded
+            .starts_with(prefix)
+            .then(|| self.to_source(prefix.len()))
+    }
+
+    pub fn starts_with(&self, prefix: &str) -> bool {
+        self.folded.starts_with(prefix)
+    }
+
+    pub fn ends_with(&self, suffix: &str) -> bool {
+        self.folded.ends_with(suffix)
+    }
+
+    /// The whole folded text equals `key`.
+    pub fn is(&self, key: &str) -> bool {
+        self.folded == key
+    }
+}
+
 /// A word of text with its byte span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -302,6 +432,33 @@ mod tests {
         let hay = "he will go, at will; willing";
         assert_eq!(find_phrase(hay, "will"), vec![3, 15]);
         assert_eq!(find_phrase(hay, "at will"), vec![12]);
+    }
+
+    #[test]
+    fn folded_search_answers_in_source_offsets() {
+        // The Kelvin sign is 3 bytes and lowercases to 1; "İ" is 2 and lowercases to 3.
+        let s = "Bureau of \u{212A}abul’ ON Monday, İstanbul — Said By X";
+        let f = Folded::new(s);
+        let (a, b) = f.find(" on ").expect("found");
+        assert_eq!(&s[a..b], " ON ");
+        let (a, b) = f
+            .find("abul'")
+            .expect("curly apostrophe folds to a straight one");
+        assert_eq!(&s[a..b], "abul’");
+        let (a, b) = f.find("stanbul - said").expect("dash and case fold");
+        assert_eq!(&s[a..b], "stanbul — Said");
+        let (_, after) = f.rfind(" by ").expect("found");
+        assert_eq!(&s[after..], "X");
+        assert_eq!(f.find_phrase("monday"), vec![s.find("Monday").unwrap()]);
+        assert_eq!(
+            Folded::new("Conducted by Acme").prefix_end("conducted by "),
+            Some(13)
+        );
+        assert!(Folded::new("\u{212A}ABUL").is("kabul"));
+        assert!(Folded::new("Whether or not").starts_with("whether"));
+        // A match that starts inside one character's expansion still maps to a boundary.
+        let (a, b) = Folded::new("İx").find("\u{307}x").expect("found");
+        assert_eq!((a, b), (0, 3));
     }
 
     #[test]

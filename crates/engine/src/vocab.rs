@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
-use crate::text::{fold, name_key, FastSet, PhraseSet};
+use crate::text::{fold, lower, name_key, FastSet, PhraseSet};
 
 pub struct GazetteerEntry {
     pub kind: EntityKind,
@@ -157,7 +157,7 @@ fn build() -> Vocab {
     let mut kind_vetoes = Vec::new();
     for line in entries(include_str!("../data/kind_cues.tsv")) {
         if let Some((kind, phrase)) = line.split_once('\t') {
-            let phrase = phrase.trim().to_lowercase();
+            let phrase = lower(phrase.trim());
             match kind.strip_prefix("not-") {
                 Some(k) => kind_vetoes.push((k.to_string(), phrase)),
                 None => kind_cues.push((kind.to_string(), phrase)),
@@ -211,7 +211,7 @@ fn build() -> Vocab {
                 "suffix" => BoilerplateRule::Suffix,
                 _ => BoilerplateRule::Contains,
             };
-            boilerplate.push((rule, phrase.to_lowercase()));
+            boilerplate.push((rule, lower(phrase)));
         }
     }
 
@@ -223,7 +223,7 @@ fn build() -> Vocab {
     let titles = words_list(include_str!("../data/titles.txt"));
     let caption_cues: Vec<String> = tagged(captions, "cue")
         .into_iter()
-        .map(|c| c.to_lowercase())
+        .map(|c| lower(&c))
         .collect();
     let negations = words_list(include_str!("../data/negations.txt"));
     Vocab {
@@ -239,7 +239,7 @@ fn build() -> Vocab {
         title_words: titles
             .iter()
             .filter_map(|t| t.split_whitespace().last())
-            .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
+            .map(|w| lower(w).trim_end_matches('.').to_string())
             .collect(),
         agency_words: tagged(captions, "agency")
             .iter()
@@ -285,7 +285,7 @@ fn build() -> Vocab {
             .collect(),
         bio_nouns: tagged(captions, "bio"),
         outlet_cues: entries(include_str!("../data/outlet_cues.txt"))
-            .map(|l| l.trim_start().to_lowercase())
+            .map(|l| lower(l.trim_start()))
             .collect(),
     }
 }

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // test oracles lowercase whole strings, never slice with the result
 //! The page's questions answered on the seeds: filter combinations, facet counts that follow the
 //! other filters, search, the agreement map, citations.
 
