@@ -3,6 +3,9 @@
 //! Prints MB/s for the whole pipeline at several corpus sizes, and how linking time grows with
 //! the number of claims, so a regression to all-pairs linking shows as a jump in the last column.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use parallax_engine::view::{select, SearchIndex, ViewState};
@@ -14,6 +17,71 @@ fn inputs(count: usize) -> (Vec<Input>, usize) {
     (inputs, bytes)
 }
 
+/// Counts live heap bytes, so the benchmark can say what a parsed corpus holds in memory.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The 240 real articles of `../shared/devset/basil/` (80 stories, each told by three outlets),
+/// when the shared folder is there.
+fn basil() -> Option<(Vec<Input>, usize)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/devset/basil");
+    let mut stories: Vec<_> = std::fs::read_dir(&root)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    stories.sort();
+    let mut inputs = Vec::new();
+    for story in stories.iter().filter(|p| p.is_dir()) {
+        let (mut found, _) = parallax_engine::load::read_folder(story);
+        for input in &mut found {
+            let name = story.file_name().map(|n| n.to_string_lossy().into_owned());
+            input.file = format!("{}/{}", name.unwrap_or_default(), input.file);
+        }
+        inputs.extend(found);
+    }
+    let bytes = inputs.iter().map(|i| i.bytes.len()).sum();
+    Some((inputs, bytes))
+}
+
+/// Median seconds of `runs` builds of `make()`'s inputs, with the last corpus's claim and link
+/// counts.
+fn time_builds(runs: usize, make: impl Fn() -> Vec<Input>) -> (f64, usize, usize) {
+    let mut times = Vec::new();
+    let mut claims = 0;
+    let mut links = 0;
+    for _ in 0..runs {
+        let input = make();
+        let t = Instant::now();
+        let corpus = build(input, Vec::new());
+        times.push(t.elapsed().as_secs_f64());
+        claims = corpus.claims.len();
+        links = corpus.claims.iter().map(|c| c.related.len()).sum::<usize>() / 2;
+    }
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], claims, links)
+}
+
 fn main() {
     let runs: usize = std::env::var("BENCH_RUNS")
         .ok()
@@ -22,27 +90,45 @@ fn main() {
     println!("| articles | MB | claims | links | median s | MB/s | µs per claim |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     for count in [250, 500, 1000, 2000] {
-        let mut times = Vec::new();
-        let mut claims = 0;
-        let mut links = 0;
-        let mut mb = 0.0;
-        for _ in 0..runs {
-            let (input, bytes) = inputs(count);
-            mb = bytes as f64 / 1e6;
-            let t = Instant::now();
-            let corpus = build(input, Vec::new());
-            times.push(t.elapsed().as_secs_f64());
-            claims = corpus.claims.len();
-            links = corpus.claims.iter().map(|c| c.related.len()).sum::<usize>() / 2;
-        }
-        times.sort_by(f64::total_cmp);
-        let median = times[times.len() / 2];
+        let mb = inputs(count).1 as f64 / 1e6;
+        let (median, claims, links) = time_builds(runs, || inputs(count).0);
         println!(
             "| {count} | {mb:.2} | {claims} | {links} | {median:.3} | {:.1} | {:.1} |",
             mb / median,
             median * 1e6 / claims as f64
         );
     }
+
+    // Real reporting: the devset's 240 articles by Fox News, The New York Times and HuffPost.
+    println!();
+    match basil() {
+        Some((input, bytes)) => {
+            let mb = bytes as f64 / 1e6;
+            let (median, claims, links) = time_builds(runs, || input.clone());
+            println!("| real articles (devset basil) | MB | claims | links | median s | MB/s |");
+            println!("|---|---:|---:|---:|---:|---:|");
+            println!(
+                "| {} | {mb:.2} | {claims} | {links} | {median:.3} | {:.1} |",
+                input.len(),
+                mb / median
+            );
+        }
+        None => println!("(../shared/devset/basil is not here: the real-article row is skipped)"),
+    }
+
+    // What the parsed corpus holds in memory, beside the text it was read from.
+    let (input, bytes) = inputs(2000);
+    let before = LIVE.load(Ordering::Relaxed);
+    let corpus = build(input, Vec::new());
+    let held = LIVE.load(Ordering::Relaxed).saturating_sub(before);
+    println!();
+    println!(
+        "Memory of the parsed corpus at 2,000 articles: {:.1} MB for {:.1} MB of text ({:.1}x)",
+        held as f64 / 1e6,
+        bytes as f64 / 1e6,
+        held as f64 / bytes as f64
+    );
+    drop(corpus);
 
     // What one keystroke in the search box costs the engine: every prefix of some queries.
     println!();

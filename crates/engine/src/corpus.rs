@@ -13,9 +13,7 @@ use crate::entities::{discover, skeleton, Matcher};
 use crate::figures::{describe, find_quantities, sample_size};
 use crate::load::{decode, warning, Input};
 use crate::model::*;
-use crate::text::{
-    find_phrase, fold_cow, lower_keep_offsets, name_key, upper, word_count, words, Folded,
-};
+use crate::text::{find_phrase, lower_keep_offsets, name_key, upper, word_count, words, Folded};
 use crate::vocab::{vocab, UnitKind};
 
 /// Lines whose names count as entity mentions.
@@ -252,6 +250,7 @@ fn first_absolute(clause: &str, base: usize, doc_date: Option<Ymd>) -> Option<St
 
 fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     let v = vocab();
+    let stream = crate::tokens::TokenStream::new(text);
     let lines = crate::lines::classify(text);
     let meta = crate::meta::extract(&lines);
     let doc = Document {
@@ -272,8 +271,8 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     let mut covered = Vec::new();
     let mut observations = Vec::new();
     for line in doc.lines.iter().filter(|l| names_entities(l.kind)) {
-        let ws = words(&line.text, line.start);
-        let known = v.gazetteer_matcher.scan(&line.text, line.start, &ws, &[]);
+        let ws = stream.words_in(line.start, line.end);
+        let known = v.gazetteer_matcher.scan(&line.text, line.start, ws, &[]);
         let mut line_covered = Vec::new();
         for (i, n, g) in known {
             let (s, e) = (ws[i].start, ws[i + n - 1].end);
@@ -284,7 +283,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             });
             line_covered.push((s, e));
         }
-        for d in discover(&line.text, line.start, &ws, &line_covered) {
+        for d in discover(&line.text, line.start, ws, &line_covered) {
             line_covered.push((d.start, d.end));
             if let Some((s, e, _)) = &d.acronym {
                 line_covered.push((*s, *e));
@@ -316,7 +315,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 if word_count(clause) < 3 || !clause.chars().any(|c| c.is_alphabetic()) {
                     continue;
                 }
-                let tokens = crate::text::Tokens::new(clause);
+                let tokens = stream.tokens_in(a, b);
                 let mut speaker = attribute(clause, &tokens, &mut ctx);
                 let quantities = find_quantities(clause, a);
                 let has_percent = quantities
@@ -398,9 +397,10 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                             q.unit.as_deref(),
                             Some("MW" | "GW" | "kW" | "MWh" | "barrels" | "bcm")
                         )
-                        || words(clause, 0)
+                        || tokens
+                            .folded()
                             .iter()
-                            .any(|w| v.economic_cues.contains(fold_cow(w.text).as_ref()));
+                            .any(|w| v.economic_cues.contains(w.as_ref()));
                     let kind = if in_poll {
                         FigureKind::Poll
                     } else if economic {

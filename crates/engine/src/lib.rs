@@ -20,6 +20,7 @@ pub mod sentences;
 pub mod share;
 pub mod synthetic;
 pub mod text;
+pub mod tokens;
 pub mod view;
 pub mod vocab;
 

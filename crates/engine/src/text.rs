@@ -543,23 +543,56 @@ impl PhraseSet {
     }
 }
 
-/// The words of a text and their folded forms, computed once and shared by the matchers.
-pub struct Tokens<'a> {
-    pub words: Vec<Word<'a>>,
-    pub folded: Vec<std::borrow::Cow<'a, str>>,
+/// The words of a clause (or any span) and their folded forms, shared by the matchers: a view
+/// into a document's [`crate::tokens::TokenStream`], or, for a text outside any document, its
+/// own. Matches are reported relative to the start of the span.
+pub struct Tokens<'t> {
+    words: std::borrow::Cow<'t, [Word<'t>]>,
+    folded: std::borrow::Cow<'t, [std::borrow::Cow<'t, str>]>,
+    base: usize,
 }
 
-impl<'a> Tokens<'a> {
-    pub fn new(s: &'a str) -> Tokens<'a> {
+impl<'t> Tokens<'t> {
+    /// Tokenises `s` on its own (offsets relative to `s`).
+    pub fn new(s: &'t str) -> Tokens<'t> {
         let words = words(s, 0);
-        let folded = words.iter().map(|w| fold_cow(w.text)).collect();
-        Tokens { words, folded }
+        let folded = words.iter().map(|w| fold_cow(w.text)).collect::<Vec<_>>();
+        Tokens {
+            words: words.into(),
+            folded: folded.into(),
+            base: 0,
+        }
     }
+
+    /// A view of words already read, whose spans start at `base`.
+    pub fn view(
+        words: &'t [Word<'t>],
+        folded: &'t [std::borrow::Cow<'t, str>],
+        base: usize,
+    ) -> Tokens<'t> {
+        Tokens {
+            words: words.into(),
+            folded: folded.into(),
+            base,
+        }
+    }
+
     pub fn find(&self, set: &PhraseSet) -> Vec<PhraseMatch> {
-        set.find(&self.words, &self.folded)
+        let mut found = set.find(&self.words, &self.folded);
+        for m in &mut found {
+            m.start -= self.base;
+            m.end -= self.base;
+        }
+        found
     }
+
     pub fn has(&self, set: &PhraseSet) -> bool {
         set.any(&self.folded)
+    }
+
+    /// The folded words, for vocabulary look-ups.
+    pub fn folded(&self) -> &[std::borrow::Cow<'t, str>] {
+        &self.folded
     }
 }
 
