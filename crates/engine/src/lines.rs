@@ -7,12 +7,16 @@
 
 use crate::dates::date_at_start;
 use crate::model::{Line, LineKind};
-use crate::text::{ends_like_sentence, is_dash, is_space, lower, trim_span, word_count, words};
+use crate::text::{
+    ends_like_sentence, is_dash, is_space, lower, starts_with_lower, trim_span, word_count, words,
+};
 use crate::vocab::{vocab, BoilerplateRule};
 
 /// A non-blank line before classification.
 struct Raw<'a> {
     number: usize,
+    /// [`word_count`] of the text, counted once.
+    words: usize,
     start: usize,
     end: usize,
     text: &'a str,
@@ -52,32 +56,30 @@ fn strip_markers(s: &str) -> &str {
     s.trim_matches(|c: char| is_space(c) || !c.is_alphanumeric() && c != '©' && c != '%')
 }
 
-pub fn is_boilerplate(text: &str) -> bool {
+/// `words` is the line's [`word_count`].
+fn is_boilerplate(text: &str, words: usize) -> bool {
     if !text.chars().any(|c| c.is_alphabetic()) {
         return true;
     }
     let t = lower(strip_markers(text));
-    let raw = lower(text.trim());
+    let raw = text.trim();
     // Whole-line and suffix rules describe short widgets; long lines only meet the others.
-    let short = word_count(text) <= 10;
+    let short = words <= 10;
     vocab().boilerplate.iter().any(|(rule, p)| match rule {
         BoilerplateRule::Exact => short && t == *p,
-        BoilerplateRule::Prefix => t.starts_with(p.as_str()) || raw.starts_with(p.as_str()),
+        BoilerplateRule::Prefix => t.starts_with(p.as_str()) || starts_with_lower(raw, p),
         BoilerplateRule::Suffix => short && t.ends_with(p.as_str()),
         BoilerplateRule::Contains => t.contains(p.as_str()),
     })
 }
 
-pub fn is_credit(text: &str) -> bool {
+/// `word_total` is the line's [`word_count`].
+fn is_credit(text: &str, word_total: usize) -> bool {
     let v = vocab();
-    let folded = lower(text);
-    if v.credit_prefixes
-        .iter()
-        .any(|p| folded.starts_with(&lower(p)))
-    {
+    if v.credit_prefixes.iter().any(|p| starts_with_lower(text, p)) {
         return true;
     }
-    if word_count(text) > 10 {
+    if word_total > 10 {
         return false;
     }
     let ws = words(text, 0);
@@ -127,16 +129,19 @@ pub fn bio_name(text: &str) -> Option<(usize, usize)> {
         head_end -= 1;
     }
     let name_len = leading_name(&rest[..head_end])?;
-    let after = lower(&rest[name_len..]);
+    let after = &rest[name_len..];
     let framed = [" is a ", " is an ", " is the ", ", a ", ", an ", ", the "]
         .iter()
-        .any(|p| after.starts_with(p));
+        .any(|p| starts_with_lower(after, p));
+    if !framed {
+        return None;
+    }
     let lw = lower(rest);
     let noun = vocab()
         .bio_nouns
         .iter()
         .any(|n| !crate::text::find_phrase(&lw, n).is_empty());
-    (framed && noun).then_some((lead, lead + name_len))
+    noun.then_some((lead, lead + name_len))
 }
 
 /// "Jane DoeJane Doe": a scraped author widget repeating the name; returns the name's length.
@@ -152,8 +157,8 @@ pub fn doubled_name(text: &str) -> Option<usize> {
     (leading_name(&text[..half]) == Some(half)).then_some(half)
 }
 
-fn is_byline(text: &str) -> bool {
-    let wc = word_count(text);
+/// `wc` is the line's [`word_count`].
+fn is_byline(text: &str, wc: usize) -> bool {
     let t = text.trim_start();
     if (t.starts_with("By ") || t.starts_with("BY "))
         && wc <= 25
@@ -186,7 +191,8 @@ pub fn strip_date_label(t: &str) -> &str {
     t
 }
 
-fn is_list_item(text: &str) -> bool {
+/// `words` is the line's [`word_count`].
+fn is_list_item(text: &str, words: usize) -> bool {
     let t = text.trim_start();
     let bullet = ["- ", "• ", "* ", "· ", "– ", "— "]
         .iter()
@@ -195,7 +201,7 @@ fn is_list_item(text: &str) -> bool {
         let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
         digits > 0 && digits < 3 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
     };
-    (bullet || numbered) && word_count(text) <= 60
+    (bullet || numbered) && words <= 60
 }
 
 fn sentence_count(text: &str) -> usize {
@@ -236,6 +242,7 @@ pub fn classify(text: &str) -> Vec<Line> {
         .into_iter()
         .map(|(number, start, end)| Raw {
             number,
+            words: word_count(&text[start..end]),
             start,
             end,
             text: &text[start..end],
@@ -247,9 +254,9 @@ pub fn classify(text: &str) -> Vec<Line> {
     // Pass 1: lines recognisable on their own.
     for (i, l) in lines.iter_mut().enumerate() {
         let late = i * 4 >= n * 3;
-        l.kind = if is_boilerplate(l.text) {
+        l.kind = if is_boilerplate(l.text, l.words) {
             Some(LineKind::Boilerplate)
-        } else if is_credit(l.text) {
+        } else if is_credit(l.text, l.words) {
             Some(LineKind::Credit)
         } else if bio_name(l.text).is_some()
             && (late
@@ -258,11 +265,11 @@ pub fn classify(text: &str) -> Vec<Line> {
                     .starts_with(|c: char| is_dash(c) || c == '•'))
         {
             Some(LineKind::Bio)
-        } else if is_byline(l.text) {
+        } else if is_byline(l.text, l.words) {
             Some(LineKind::Byline)
         } else if markdown_heading(l.text).is_some() {
             Some(LineKind::Heading)
-        } else if is_list_item(l.text) {
+        } else if is_list_item(l.text, l.words) {
             Some(LineKind::ListItem)
         } else {
             None
@@ -284,7 +291,7 @@ pub fn classify(text: &str) -> Vec<Line> {
         let l = &lines[f];
         let md = markdown_heading(l.text).is_some();
         let headline = l.kind.is_none()
-            && word_count(l.text) <= 30
+            && l.words <= 30
             && !ends_like_sentence(l.text)
             && sentence_count(l.text) <= 1;
         if md || headline {
@@ -304,22 +311,22 @@ pub fn classify(text: &str) -> Vec<Line> {
             let labelled = t.split_once(':').is_some_and(|(label, _)| {
                 word_count(label) == 1 && label.chars().next().is_some_and(|c| c.is_uppercase())
             });
-            if word_count(t) <= 70 && (!ends_like_sentence(t) || followed_by_byline || labelled) {
+            if lines[d].words <= 70 && (!ends_like_sentence(t) || followed_by_byline || labelled) {
                 lines[d].kind = Some(LineKind::Dek);
             }
         }
     }
     // Repeats of the title further down are page chrome.
+    let keys: Vec<String> = lines.iter().map(|l| compare_key(l.text)).collect();
     if let Some(key) = &title_key {
-        for l in lines.iter_mut().filter(|l| l.kind.is_none()) {
-            if compare_key(l.text) == *key {
+        for (l, k) in lines.iter_mut().zip(&keys) {
+            if l.kind.is_none() && k == key {
                 l.kind = Some(LineKind::Boilerplate);
             }
         }
     }
 
     // Captions sit next to photo credits.
-    let keys: Vec<String> = lines.iter().map(|l| compare_key(l.text)).collect();
     let duplicated = |i: usize| {
         keys.iter()
             .enumerate()
@@ -338,7 +345,7 @@ pub fn classify(text: &str) -> Vec<Line> {
                 None => {}
             }
             let t = lines[j].text;
-            let fragment = word_count(t) <= 12 && !ends_like_sentence(t);
+            let fragment = lines[j].words <= 12 && !ends_like_sentence(t);
             let one = sentence_count(t) == 1
                 && (has_caption_cue(t) || ends_with_date(t) || duplicated(j));
             if fragment || one {
@@ -369,7 +376,7 @@ pub fn classify(text: &str) -> Vec<Line> {
     if text.len() <= PULL_QUOTE_SCAN_LIMIT {
         let body: Vec<usize> = (0..n).filter(|&i| lines[i].kind.is_none()).collect();
         for &i in &body {
-            if word_count(lines[i].text) < 6 || word_count(lines[i].text) > 60 {
+            if lines[i].words < 6 || lines[i].words > 60 {
                 continue;
             }
             let repeats = body.iter().any(|&j| {
@@ -388,7 +395,7 @@ pub fn classify(text: &str) -> Vec<Line> {
         }
         let t = line.text;
         let last = t.chars().last();
-        let heading = word_count(t) <= 12
+        let heading = line.words <= 12
             && !ends_like_sentence(t)
             && !matches!(last, Some(',' | ';' | ':'))
             && !t.starts_with(|c: char| c.is_lowercase())

@@ -92,6 +92,17 @@ pub fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// Whether `s` lowercased starts with `prefix` lowercased, without lowercasing all of `s` (a
+/// paragraph is checked for a short label at its start). Characters are lowercased one by one,
+/// so a final Greek sigma is "σ" here, not "ς".
+pub fn starts_with_lower(s: &str, prefix: &str) -> bool {
+    let mut have = s.chars().flat_map(char::to_lowercase);
+    prefix
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|want| have.next() == Some(want))
+}
+
 /// Uppercase copy, as a key (see [`lower`]).
 #[allow(clippy::disallowed_methods)]
 pub fn upper(s: &str) -> String {
@@ -459,6 +470,15 @@ mod tests {
         // A match that starts inside one character's expansion still maps to a boundary.
         let (a, b) = Folded::new("İx").find("\u{307}x").expect("found");
         assert_eq!((a, b), (0, 3));
+    }
+
+    #[test]
+    fn lowercase_prefixes_are_checked_without_a_copy() {
+        assert!(starts_with_lower("PHOTO: Jane Doe", "photo:"));
+        assert!(starts_with_lower("\u{212A}abul said", "kabul"));
+        assert!(starts_with_lower("İstanbul", "i\u{307}st"));
+        assert!(!starts_with_lower("Pho", "photo"));
+        assert!(starts_with_lower("anything", ""));
     }
 
     #[test]
