@@ -251,7 +251,7 @@ fn first_absolute(clause: &str, base: usize, doc_date: Option<Ymd>) -> Option<St
 fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     let v = vocab();
     let stream = crate::tokens::TokenStream::new(text);
-    let lines = crate::lines::classify(text);
+    let lines = crate::lines::classify(text, &stream);
     let meta = crate::meta::extract(&lines);
     let doc = Document {
         id: id.clone(),

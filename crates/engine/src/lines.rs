@@ -40,18 +40,6 @@ pub fn split_lines(text: &str) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// Lowercased alphanumeric words joined by single spaces: the key for comparing lines.
-pub fn compare_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in words(s, 0) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&crate::text::fold_cow(w.text));
-    }
-    out
-}
-
 fn strip_markers(s: &str) -> &str {
     s.trim_matches(|c: char| is_space(c) || !c.is_alphanumeric() && c != '©' && c != '%')
 }
@@ -237,7 +225,8 @@ pub fn value_offset(text: &str) -> usize {
 }
 
 /// Classifies every non-blank line of `text`.
-pub fn classify(text: &str) -> Vec<Line> {
+/// `stream` is `text` read into words (see [`crate::tokens`]).
+pub fn classify(text: &str, stream: &crate::tokens::TokenStream) -> Vec<Line> {
     let mut lines: Vec<Raw> = split_lines(text)
         .into_iter()
         .map(|(number, start, end)| Raw {
@@ -295,7 +284,7 @@ pub fn classify(text: &str) -> Vec<Line> {
             && !ends_like_sentence(l.text)
             && sentence_count(l.text) <= 1;
         if md || headline {
-            title_key = Some(compare_key(&l.text[value_offset(l.text)..]));
+            title_key = Some(stream.key(l.start + value_offset(l.text), l.end));
             lines[f].kind = Some(LineKind::Title);
             after_title = f + 1;
         }
@@ -317,7 +306,7 @@ pub fn classify(text: &str) -> Vec<Line> {
         }
     }
     // Repeats of the title further down are page chrome.
-    let keys: Vec<String> = lines.iter().map(|l| compare_key(l.text)).collect();
+    let keys: Vec<String> = lines.iter().map(|l| stream.key(l.start, l.end)).collect();
     if let Some(key) = &title_key {
         for (l, k) in lines.iter_mut().zip(&keys) {
             if l.kind.is_none() && k == key {

@@ -36,6 +36,21 @@ impl<'a> TokenStream<'a> {
         &self.words[self.range(a, b)]
     }
 
+    /// The folded words inside `[a, b)` joined by single spaces: the key that compares two
+    /// spans of text as the same words (a repeated title, a pull quote).
+    pub fn key(&self, a: usize, b: usize) -> String {
+        let r = self.range(a, b);
+        let folded = &self.folded[r];
+        let mut out = String::with_capacity(folded.iter().map(|f| f.len() + 1).sum());
+        for f in folded {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(f);
+        }
+        out
+    }
+
     /// The words inside `[a, b)` for the phrase matchers, which report offsets from `a`.
     pub fn tokens_in(&self, a: usize, b: usize) -> Tokens<'_> {
         let r = self.range(a, b);
@@ -54,7 +69,13 @@ mod tests {
         for input in crate::synthetic::inputs(40, 2600, 7) {
             let text = std::str::from_utf8(&input.bytes).expect("generated text is UTF-8");
             let stream = TokenStream::new(text);
-            for line in crate::lines::classify(text) {
+            for line in crate::lines::classify(text, &stream) {
+                let (a, b) = (line.start, line.end);
+                let fresh: Vec<String> = words(&text[a..b], a)
+                    .iter()
+                    .map(|w| fold_cow(w.text).into_owned())
+                    .collect();
+                assert_eq!(stream.key(a, b), fresh.join(" "));
                 for (sa, sb) in crate::sentences::split(&line.text, line.start) {
                     for (a, b) in crate::claims::split_clauses(text, sa, sb) {
                         let fresh = words(&text[a..b], a);
