@@ -524,41 +524,13 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     }
 }
 
-/// Parses documents independently: on both cores natively, in turn on wasm.
+/// Parses documents independently: on every core natively, in turn on wasm.
 fn parse_all(jobs: Vec<(&str, &str, String)>) -> Vec<Parsed> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(8);
-        if threads > 1 && jobs.len() >= 8 {
-            let chunk = jobs.len().div_ceil(threads);
-            let mut out = Vec::with_capacity(jobs.len());
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = jobs
-                    .chunks(chunk)
-                    .map(|part| {
-                        scope.spawn(move || {
-                            part.iter()
-                                .map(|(f, t, id)| parse_one(f, t, id.clone()))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                for h in handles {
-                    match h.join() {
-                        Ok(part) => out.extend(part),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                }
-            });
-            return out;
-        }
-    }
-    jobs.into_iter()
-        .map(|(f, t, id)| parse_one(f, t, id))
-        .collect()
+    crate::parallel::chunks(&jobs, |_, part| {
+        part.iter()
+            .map(|(f, t, id)| parse_one(f, t, id.clone()))
+            .collect()
+    })
 }
 
 /// Builds the corpus from `inputs`; `diagnostics` carries problems found before (e.g. by

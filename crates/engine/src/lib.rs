@@ -16,6 +16,7 @@ pub mod links;
 pub mod load;
 pub mod meta;
 pub mod model;
+pub mod parallel;
 pub mod sentences;
 pub mod share;
 pub mod synthetic;

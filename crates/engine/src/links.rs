@@ -313,6 +313,66 @@ fn shown(terms: &Terms, t: u32) -> bool {
     terms.get(t).is_some_and(|u| u.span.1 > u.span.0)
 }
 
+/// How claim `a` relates to claim `b` from the terms they share: the relation, its score and
+/// the shared terms to show (at most five), or `None` when they are not linked.
+fn judge(
+    a: &Terms,
+    b: &Terms,
+    kinds: &[TermKind],
+    weight: &impl Fn(u32, f32) -> f32,
+    norm_a: f32,
+    norm_b: f32,
+) -> Option<(Relation, f32, Vec<u32>)> {
+    let both = shared_terms(a, b);
+    let dot: f32 = both
+        .iter()
+        .map(|(t, u, _)| weight(*t, u.boost).powi(2))
+        .sum();
+    let score = dot / (norm_a * norm_b).max(f32::EPSILON);
+    if score < RELATED_MIN.min(DISPUTES_MIN) {
+        return None;
+    }
+    let mut shared: Vec<(u32, f32)> = both
+        .iter()
+        .map(|(t, u, _)| (*t, weight(*t, u.boost)))
+        .filter(|(_, w)| *w > 0.0)
+        .collect();
+    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    // A link needs a shared word pair and at least three shared terms in all: one common
+    // word, or one shared name, is not the same matter.
+    let pairs = shared
+        .iter()
+        .filter(|(t, _)| kinds[*t as usize] == TermKind::Pair)
+        .count();
+    if pairs == 0 || shared.len() < 3 {
+        return None;
+    }
+    // Polarity: a shared phrase that one claim negates outright while the other's clause
+    // holds no negation at all.
+    let conflict = shared
+        .iter()
+        .filter(|(t, _)| kinds[*t as usize] == TermKind::Pair)
+        .filter_map(|(t, _)| both.iter().find(|(k, ..)| k == t))
+        .filter(|(_, x, y)| x.span.1 > x.span.0 && y.span.1 > y.span.0)
+        .any(|(_, x, y)| (x.negated && !y.clause_negative) || (y.negated && !x.clause_negative));
+    let relation = if conflict && score >= DISPUTES_MIN {
+        Relation::Disputes
+    } else if score >= AGREES_MIN && pairs >= AGREES_MIN_PAIRS {
+        Relation::Agrees
+    } else if score >= RELATED_MIN && pairs >= RELATED_MIN_PAIRS {
+        Relation::Related
+    } else {
+        return None;
+    };
+    let ids: Vec<u32> = shared
+        .iter()
+        .filter(|(t, _)| shown(a, *t))
+        .take(5)
+        .map(|(t, _)| *t)
+        .collect();
+    Some((relation, score, ids))
+}
+
 /// Words that open a new clause for negation scope.
 const CLAUSE_WORDS: [&str; 6] = ["but", "while", "although", "though", "whereas", "yet"];
 
@@ -370,97 +430,66 @@ pub fn link(
     // Every link needs a shared telling word pair, so only pairs generate candidates; a stamp
     // per claim marks those already seen for the current one.
     let telling: Vec<bool> = kinds.iter().map(|k| *k == TermKind::Pair).collect();
-    let mut acc = vec![0f32; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut links: Vec<Vec<Candidate>> = vec![Vec::new(); n];
-    for a in 0..n {
-        touched.clear();
-        for (term, u) in &all[a].terms {
-            let list = &postings[*term as usize];
-            if !telling[*term as usize] || list.len() > POSTING_CAP || list.len() < 2 {
-                continue;
-            }
-            let w = weight(*term, u.boost).powi(2);
-            for &b in list {
-                let b = b as usize;
-                if b <= a || document_of[b] == document_of[a] {
-                    continue;
+    // Each claim's links to later claims are found independently (on every core natively), then
+    // recorded on both sides in claim order, as one sequential pass would.
+    let indices: Vec<usize> = (0..n).collect();
+    let found: Vec<Vec<Candidate>> = crate::parallel::chunks(&indices, |_, part| {
+        let mut acc = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        part.iter()
+            .map(|&a| {
+                let mut out = Vec::new();
+                touched.clear();
+                for (term, u) in &all[a].terms {
+                    let list = &postings[*term as usize];
+                    if !telling[*term as usize] || list.len() > POSTING_CAP || list.len() < 2 {
+                        continue;
+                    }
+                    let w = weight(*term, u.boost).powi(2);
+                    for &b in list {
+                        let b = b as usize;
+                        if b <= a || document_of[b] == document_of[a] {
+                            continue;
+                        }
+                        if acc[b] == 0.0 {
+                            touched.push(b as u32);
+                        }
+                        acc[b] += w;
+                    }
                 }
-                if acc[b] == 0.0 {
-                    touched.push(b as u32);
+                // Rank candidates by their shared pairs; score only the best exactly.
+                let mut candidates: Vec<(usize, f32)> = touched
+                    .iter()
+                    .map(|&b| {
+                        (
+                            b as usize,
+                            acc[b as usize] / norms[b as usize].max(f32::EPSILON),
+                        )
+                    })
+                    .collect();
+                for &b in &touched {
+                    acc[b as usize] = 0.0;
                 }
-                acc[b] += w;
-            }
-        }
-        // Rank candidates by their shared pairs; score only the best exactly.
-        let mut candidates: Vec<(usize, f32)> = touched
-            .iter()
-            .map(|&b| {
-                (
-                    b as usize,
-                    acc[b as usize] / norms[b as usize].max(f32::EPSILON),
-                )
+                if candidates.len() > CANDIDATES_PER_CLAIM {
+                    candidates.select_nth_unstable_by(CANDIDATES_PER_CLAIM, |x, y| {
+                        y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+                    });
+                    candidates.truncate(CANDIDATES_PER_CLAIM);
+                }
+                for (b, _) in candidates {
+                    if let Some((relation, score, ids)) =
+                        judge(&all[a], &all[b], kinds, &weight, norms[a], norms[b])
+                    {
+                        out.push((b, relation, score, ids));
+                    }
+                }
+                out
             })
-            .collect();
-        for &b in &touched {
-            acc[b as usize] = 0.0;
-        }
-        if candidates.len() > CANDIDATES_PER_CLAIM {
-            candidates.select_nth_unstable_by(CANDIDATES_PER_CLAIM, |x, y| {
-                y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
-            });
-            candidates.truncate(CANDIDATES_PER_CLAIM);
-        }
-        for (b, _) in candidates {
-            let both = shared_terms(&all[a], &all[b]);
-            let dot: f32 = both
-                .iter()
-                .map(|(t, u, _)| weight(*t, u.boost).powi(2))
-                .sum();
-            let score = dot / (norms[a] * norms[b]).max(f32::EPSILON);
-            if score < RELATED_MIN.min(DISPUTES_MIN) {
-                continue;
-            }
-            let mut shared: Vec<(u32, f32)> = both
-                .iter()
-                .map(|(t, u, _)| (*t, weight(*t, u.boost)))
-                .filter(|(_, w)| *w > 0.0)
-                .collect();
-            shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            // A link needs a shared word pair and at least three shared terms in all: one common
-            // word, or one shared name, is not the same matter.
-            let pairs = shared
-                .iter()
-                .filter(|(t, _)| kinds[*t as usize] == TermKind::Pair)
-                .count();
-            if pairs == 0 || shared.len() < 3 {
-                continue;
-            }
-            // Polarity: a shared phrase that one claim negates outright while the other's clause
-            // holds no negation at all.
-            let conflict = shared
-                .iter()
-                .filter(|(t, _)| kinds[*t as usize] == TermKind::Pair)
-                .filter_map(|(t, _)| both.iter().find(|(k, ..)| k == t))
-                .filter(|(_, x, y)| x.span.1 > x.span.0 && y.span.1 > y.span.0)
-                .any(|(_, x, y)| {
-                    (x.negated && !y.clause_negative) || (y.negated && !x.clause_negative)
-                });
-            let relation = if conflict && score >= DISPUTES_MIN {
-                Relation::Disputes
-            } else if score >= AGREES_MIN && pairs >= AGREES_MIN_PAIRS {
-                Relation::Agrees
-            } else if score >= RELATED_MIN && pairs >= RELATED_MIN_PAIRS {
-                Relation::Related
-            } else {
-                continue;
-            };
-            let ids: Vec<u32> = shared
-                .iter()
-                .filter(|(t, _)| shown(&all[a], *t))
-                .take(5)
-                .map(|(t, _)| *t)
-                .collect();
+            .collect()
+    });
+    let mut links: Vec<Vec<Candidate>> = vec![Vec::new(); n];
+    for (a, list) in found.into_iter().enumerate() {
+        for (b, relation, score, ids) in list {
             links[a].push((b, relation, score, ids.clone()));
             links[b].push((a, relation, score, ids));
         }
