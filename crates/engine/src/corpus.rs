@@ -785,11 +785,13 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
         }
     }
 
-    let mut documents = Vec::new();
-    let mut claims = Vec::new();
-    let mut figures = Vec::new();
-    let mut events = Vec::new();
-    let mut document_of = Vec::new();
+    // Sized exactly: a corpus is kept for as long as the page is open, and a vector grown by
+    // doubling holds up to twice what it needs.
+    let mut documents = Vec::with_capacity(parsed.len());
+    let mut claims = Vec::with_capacity(parsed.iter().map(|p| p.claims.len()).sum());
+    let mut figures = Vec::with_capacity(parsed.iter().map(|p| p.figures.len()).sum());
+    let mut events = Vec::with_capacity(parsed.iter().map(|p| p.events.len()).sum());
+    let mut document_of = Vec::with_capacity(claims.capacity());
     for (d, p) in parsed.into_iter().enumerate() {
         let _ = p.date;
         document_of.extend(std::iter::repeat_n(d, p.claims.len()));
