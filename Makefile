@@ -77,8 +77,10 @@ setup-browser:
 
 ## Fuzz the engine's whole pipeline for FUZZ_SECONDS (cargo-fuzz, nightly). Crashes land in
 ## fuzz/artifacts/pipeline/; copy each into crates/engine/tests/fuzz-regressions/ with the fix.
+## No sanitizer (-s none): the engine is safe Rust, where a bad index or slice already panics,
+## and AddressSanitizer would only slow each execution.
 fuzz: setup-rust
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	@mkdir -p fuzz/corpus/pipeline && cp -n $(CORPUS)/* fuzz/corpus/pipeline/ 2>/dev/null || true
-	cargo +nightly fuzz run pipeline fuzz/corpus/pipeline -- -dict=fuzz/pipeline.dict -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
+	cd fuzz && cargo +nightly fuzz run -s none pipeline corpus/pipeline -- -dict=pipeline.dict -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
