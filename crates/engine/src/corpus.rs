@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::claims::{attribute, kind_of, split_clauses, Context, Speaker};
-use crate::dates::{find_dates, DateExpr, Ymd};
+use crate::dates::{find_dates_in, DateExpr, DateMention, Ymd};
 use crate::entities::{discover, skeleton, Matcher};
 use crate::figures::{describe, find_quantities, sample_size};
 use crate::load::{decode, warning, Input};
@@ -233,8 +233,15 @@ enum Observation {
     },
 }
 
-fn first_absolute(clause: &str, base: usize, doc_date: Option<Ymd>) -> Option<String> {
-    find_dates(clause, base).into_iter().find_map(|d| {
+/// The first date in `dates` (found in `clause`, which starts at `base`) that is not the start
+/// or end of a period, resolved.
+fn first_absolute(
+    clause: &str,
+    base: usize,
+    dates: &[DateMention],
+    doc_date: Option<Ymd>,
+) -> Option<String> {
+    dates.iter().find_map(|d| {
         let before = Folded::new(clause[..d.start - base].trim_end());
         if before.ends_with("since") || before.ends_with("until") || before.ends_with("before") {
             return None;
@@ -316,6 +323,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                     continue;
                 }
                 let tokens = stream.tokens_in(a, b);
+                let dates = find_dates_in(clause, a, stream.words_in(a, b));
                 let mut speaker = attribute(clause, &tokens, &mut ctx);
                 let quantities = find_quantities(clause, a);
                 let has_percent = quantities
@@ -341,7 +349,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                     }
                     poll = Some(PollContext {
                         speaker: sp,
-                        date: first_absolute(clause, a, meta.date),
+                        date: first_absolute(clause, a, &dates, meta.date),
                         population: None,
                         sample: sample_size(clause),
                     });
@@ -422,7 +430,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                                 .as_ref()
                                 .filter(|s| s.kind != SpeakerKind::Unnamed)
                                 .map(|s| s.name.clone()),
-                            first_absolute(clause, a, meta.date),
+                            first_absolute(clause, a, &dates, meta.date),
                             population,
                             None,
                         )
@@ -444,7 +452,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         kind,
                     });
                 }
-                for d in find_dates(clause, a) {
+                for d in dates {
                     // "since 2011" starts a period; it is not when something happened.
                     if Folded::new(clause[..d.start - a].trim_end()).ends_with("since") {
                         continue;

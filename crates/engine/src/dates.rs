@@ -290,7 +290,11 @@ fn lower_word(w: &Word) -> String {
 
 /// Finds date phrases in `s`; spans are offset by `base`.
 pub fn find_dates(s: &str, base: usize) -> Vec<DateMention> {
-    let ws = words(s, base);
+    find_dates_in(s, base, &words(s, base))
+}
+
+/// [`find_dates`] given the words of `s` already read (spans offset by `base`).
+pub fn find_dates_in(s: &str, base: usize, ws: &[Word]) -> Vec<DateMention> {
     let forward = {
         let l = crate::text::Folded::new(s);
         l.contains(" will ") || l.contains("upcoming")
