@@ -16,7 +16,7 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PARALLAX_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: test serve build offline export bench scale fuzz setup-rust setup-web setup-browser
+.PHONY: test serve build offline export bench scale fuzz eval setup-rust setup-web setup-browser
 
 ## Run every test: format, lints, unit, integration and browser tests.
 test: setup-rust setup-web setup-browser
@@ -74,6 +74,12 @@ setup-web:
 setup-browser:
 	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { echo "installing chromium and chromium-driver"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 	@grep -qs '"version": "$(AXE_VERSION)"' $(TOOLS)/node_modules/axe-core/package.json || { echo "installing axe-core $(AXE_VERSION) from npm"; npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@$(AXE_VERSION); }
+
+## The engine against gold labels written by reading real articles (eval/gold, on ../shared/devset):
+## speakers, figure sources, people, agreements and disagreements, stories told apart. A
+## measurement, not a test: it prints numbers, and skips when ../shared/devset is absent.
+eval: setup-rust
+	cargo run --release -q -p parallax-eval
 
 ## Fuzz the engine's whole pipeline for FUZZ_SECONDS (cargo-fuzz, nightly). Crashes land in
 ## fuzz/artifacts/pipeline/; copy each into crates/engine/tests/fuzz-regressions/ with the fix.

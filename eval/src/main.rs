@@ -1,0 +1,485 @@
+//! `make eval`: how well the engine reads real articles nobody here wrote, against gold labels
+//! written by reading them (`eval/gold/`, schemas in the READMEs there).
+//!
+//! The articles live outside the project (`../shared/devset/`, see its README); the gold holds
+//! only labels and short verbatim anchors that locate a sentence. Without the devset this skips
+//! and says so. It prints measures and asserts nothing: targets are the issues', and a number
+//! that misses one is a finding, not a failure.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use parallax_engine::model::{Corpus, Relation};
+use parallax_engine::Input;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct AttributionGold {
+    path: String,
+    #[serde(default)]
+    quotes: Vec<Quote>,
+    #[serde(default)]
+    figures: Vec<FigureGold>,
+    #[serde(default)]
+    people: Vec<Person>,
+}
+
+#[derive(Deserialize)]
+struct Quote {
+    anchor: String,
+    speaker: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FigureGold {
+    anchor: String,
+    context: String,
+    value: Option<f64>,
+    source: Option<String>,
+    date: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Person {
+    name: String,
+    kind: String,
+    #[serde(default)]
+    mentions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct MattersGold {
+    story: String,
+    files: BTreeMap<String, String>,
+    matters: Vec<Matter>,
+}
+
+#[derive(Deserialize)]
+struct Matter {
+    disagreement: bool,
+    claims: Vec<MatterClaim>,
+}
+
+#[derive(Deserialize)]
+struct MatterClaim {
+    outlet: String,
+    anchor: String,
+}
+
+#[derive(Deserialize)]
+struct Mixed {
+    mixed_basil: Vec<String>,
+}
+
+/// A share as "n/d (p%)".
+fn share(n: usize, d: usize) -> String {
+    if d == 0 {
+        return "0/0".into();
+    }
+    format!("{n}/{d} ({:.0}%)", 100.0 * n as f64 / d as f64)
+}
+
+/// A name compared without case, honorifics or punctuation: "Mr. Blair" ~ "Blair".
+fn name_words(s: &str) -> Vec<String> {
+    const HONORIFICS: [&str; 9] = ["mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "sir"];
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(parallax_engine::text::lower)
+        .filter(|w| !w.is_empty() && !HONORIFICS.contains(&w.as_str()))
+        .collect()
+}
+
+/// The same speaker: equal names, or one the surname form of the other ("Blair", "Tony Blair").
+fn same_speaker(engine: Option<&str>, gold: Option<&str>) -> bool {
+    match (engine, gold) {
+        (None, None) => true,
+        (Some(e), Some(g)) => {
+            let (e, g) = (name_words(e), name_words(g));
+            !e.is_empty() && (e == g || e.len() == 1 && g.last() == e.last())
+        }
+        _ => false,
+    }
+}
+
+/// Reads the files of the devset named by `paths` (relative to the devset) into one corpus,
+/// each input named by its path.
+fn corpus_of(devset: &Path, paths: &[String]) -> Corpus {
+    let inputs: Vec<Input> = paths
+        .iter()
+        .filter_map(|p| {
+            Some(Input {
+                file: p.clone(),
+                bytes: std::fs::read(devset.join(p)).ok()?,
+            })
+        })
+        .collect();
+    parallax_engine::build(inputs, Vec::new())
+}
+
+fn gold_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    files
+}
+
+fn attribution(devset: &Path, gold_dir: &Path) {
+    let mut by_set: BTreeMap<String, Vec<AttributionGold>> = BTreeMap::new();
+    for f in gold_files(gold_dir) {
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        match serde_json::from_str::<AttributionGold>(&text) {
+            Ok(g) => {
+                let set = g.path.split('/').next().unwrap_or("").to_string();
+                by_set.entry(set).or_default().push(g)
+            }
+            Err(e) => eprintln!("{}: not read: {e}", f.display()),
+        }
+    }
+    println!("## Who says it, and where numbers come from (issue 14)");
+    println!();
+    println!("| set | articles | speakers on quotes | quote is no claim | figures found | value | source | date | people found | kind right |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (set, golds) in &by_set {
+        let paths: Vec<String> = golds.iter().map(|g| g.path.clone()).collect();
+        let corpus = corpus_of(devset, &paths);
+        let (mut q_right, mut q_all, mut q_lost) = (0, 0, 0);
+        let (mut f_all, mut f_found, mut f_value, mut f_source, mut f_date) = (0, 0, 0, 0, 0);
+        let (mut p_all, mut p_found, mut p_kind) = (0, 0, 0);
+        for g in golds {
+            let Ok(text) = std::fs::read_to_string(devset.join(&g.path)) else {
+                continue;
+            };
+            let Some(doc) = corpus.documents.iter().find(|d| d.file == g.path) else {
+                continue;
+            };
+            let claims: Vec<_> = corpus
+                .claims
+                .iter()
+                .filter(|c| c.document == doc.id)
+                .collect();
+            for q in &g.quotes {
+                q_all += 1;
+                let Some(at) = text.find(&q.anchor) else {
+                    continue;
+                };
+                let end = at + q.anchor.len();
+                match claims.iter().find(|c| c.start <= at && end <= c.end) {
+                    Some(c) if same_speaker(c.speaker.as_deref(), q.speaker.as_deref()) => {
+                        q_right += 1
+                    }
+                    Some(_) => {}
+                    None => q_lost += 1,
+                }
+            }
+            for fg in &g.figures {
+                f_all += 1;
+                let Some(ctx) = text.find(&fg.context) else {
+                    continue;
+                };
+                let Some(inner) = fg.context.find(&fg.anchor) else {
+                    continue;
+                };
+                let (a, b) = (ctx + inner, ctx + inner + fg.anchor.len());
+                let found = corpus
+                    .figures
+                    .iter()
+                    .find(|f| f.document == doc.id && f.start < b && a < f.end);
+                let Some(f) = found else { continue };
+                f_found += 1;
+                if fg
+                    .value
+                    .is_some_and(|v| (v - f.value).abs() <= 1e-6 * v.abs().max(1.0))
+                {
+                    f_value += 1;
+                }
+                let gold_source = fg.source.as_deref().filter(|s| *s != "author");
+                if same_speaker(f.source.as_deref(), gold_source) {
+                    f_source += 1;
+                }
+                if f.date
+                    .as_deref()
+                    .map(|d| d.starts_with(fg.date.as_deref().unwrap_or("~")))
+                    .unwrap_or(fg.date.is_none())
+                {
+                    f_date += 1;
+                }
+            }
+            for p in &g.people {
+                p_all += 1;
+                let forms: Vec<Vec<String>> = std::iter::once(&p.name)
+                    .chain(&p.mentions)
+                    .map(|n| name_words(n))
+                    .collect();
+                let entity = corpus.entities.iter().find(|e| {
+                    e.mentions
+                        .iter()
+                        .any(|m| m.document == doc.id && forms.contains(&name_words(&m.text)))
+                        || e.documents.contains(&doc.id) && forms.contains(&name_words(&e.name))
+                });
+                if let Some(e) = entity {
+                    p_found += 1;
+                    let kind = format!("{:?}", e.kind);
+                    if parallax_engine::text::lower(&kind) == p.kind {
+                        p_kind += 1;
+                    }
+                }
+            }
+        }
+        println!(
+            "| {set} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            golds.len(),
+            share(q_right, q_all),
+            share(q_lost, q_all),
+            share(f_found, f_all),
+            share(f_value, f_found),
+            share(f_source, f_found),
+            share(f_date, f_found),
+            share(p_found, p_all),
+            share(p_kind, p_found),
+        );
+    }
+    println!();
+    println!("Speakers: right when the engine's speaker is the gold one (honorifics aside; a surname alone");
+    println!(
+        "counts for the full name), or both say none; a quote inside no claim counts as wrong."
+    );
+    println!("Figures: found when an engine figure overlaps the gold number; value, source (the outlet's");
+    println!(
+        "own voice is no source) and date are shares of those found. People: found when an entity"
+    );
+    println!("of that document has one of the gold forms; kind right is a share of those found.");
+    println!();
+}
+
+/// Claim indices of `corpus` whose span holds `anchor` in the document read from `path`.
+fn claims_at(corpus: &Corpus, devset: &Path, path: &str, anchor: &str) -> Vec<usize> {
+    let Ok(text) = std::fs::read_to_string(devset.join(path)) else {
+        return Vec::new();
+    };
+    let Some(doc) = corpus.documents.iter().find(|d| d.file == path) else {
+        return Vec::new();
+    };
+    let Some(at) = text.find(anchor) else {
+        return Vec::new();
+    };
+    let end = at + anchor.len();
+    corpus
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.document == doc.id && c.start < end && at < c.end)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn matters(devset: &Path, gold_dir: &Path) {
+    println!("## Where outlets agree and disagree (issue 13)");
+    println!();
+    println!("| story | matters | agreements linked | disagreements as disputes | links between labelled claims in one matter |");
+    println!("|---|---:|---:|---:|---:|");
+    let (mut ta, mut tan, mut td, mut tdn, mut tp, mut tpn) = (0, 0, 0, 0, 0, 0);
+    for f in gold_files(gold_dir) {
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let Ok(g) = serde_json::from_str::<MattersGold>(&text) else {
+            continue;
+        };
+        let paths: Vec<String> = g.files.values().cloned().collect();
+        let corpus = if g.story == "seeds" {
+            parallax_engine::build_from_folder(
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds"),
+            )
+        } else {
+            corpus_of(devset, &paths)
+        };
+        let root_of = |outlet: &str| g.files.get(outlet).cloned().unwrap_or_default();
+        let ids: std::collections::HashMap<&str, usize> = corpus
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        // For the seeds the claim's file is the seed's file name; for BASIL its devset path.
+        let located = |m: &Matter| -> Vec<(String, Vec<usize>)> {
+            m.claims
+                .iter()
+                .map(|c| {
+                    let path = root_of(&c.outlet);
+                    let found = if g.story == "seeds" {
+                        let file = path.rsplit('/').next().unwrap_or("").to_string();
+                        let text = std::fs::read_to_string(
+                            Path::new(env!("CARGO_MANIFEST_DIR"))
+                                .join("../seeds")
+                                .join(&file),
+                        )
+                        .unwrap_or_default();
+                        let doc = corpus.documents.iter().find(|d| d.file == file);
+                        match (text.find(&c.anchor), doc) {
+                            (Some(at), Some(doc)) => corpus
+                                .claims
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, k)| {
+                                    k.document == doc.id
+                                        && k.start < at + c.anchor.len()
+                                        && at < k.end
+                                })
+                                .map(|(i, _)| i)
+                                .collect(),
+                            _ => Vec::new(),
+                        }
+                    } else {
+                        claims_at(&corpus, devset, &path, &c.anchor)
+                    };
+                    (c.outlet.clone(), found)
+                })
+                .collect()
+        };
+        let linked = |a: usize, b: usize, want: Option<Relation>| {
+            corpus.claims[a].related.iter().any(|l| {
+                ids.get(l.claim.as_str()) == Some(&b) && want.is_none_or(|w| l.relation == w)
+            })
+        };
+        let (mut agree, mut agree_found, mut dis, mut dis_found) = (0, 0, 0, 0);
+        let mut matter_of: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        for (k, m) in g.matters.iter().enumerate() {
+            let loc = located(m);
+            for (_, cs) in &loc {
+                for c in cs {
+                    matter_of.entry(*c).or_default().push(k);
+                }
+            }
+            let want = if m.disagreement {
+                Some(Relation::Disputes)
+            } else {
+                None
+            };
+            let hit = loc.iter().enumerate().any(|(i, (oa, ca))| {
+                loc.iter().skip(i + 1).any(|(ob, cb)| {
+                    oa != ob && ca.iter().any(|&a| cb.iter().any(|&b| linked(a, b, want)))
+                })
+            });
+            if m.disagreement {
+                dis += 1;
+                dis_found += usize::from(hit);
+            } else {
+                agree += 1;
+                agree_found += usize::from(hit);
+            }
+        }
+        // Precision, as far as the gold can tell: links whose two claims are both labelled.
+        let (mut between, mut same) = (0, 0);
+        for (&a, ma) in &matter_of {
+            for l in &corpus.claims[a].related {
+                let Some(&b) = ids.get(l.claim.as_str()) else {
+                    continue;
+                };
+                if b <= a {
+                    continue;
+                }
+                if let Some(mb) = matter_of.get(&b) {
+                    between += 1;
+                    same += usize::from(ma.iter().any(|m| mb.contains(m)));
+                }
+            }
+        }
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            g.story,
+            g.matters.len(),
+            share(agree_found, agree),
+            share(dis_found, dis),
+            share(same, between)
+        );
+        (ta, tan, td, tdn, tp, tpn) = (
+            ta + agree_found,
+            tan + agree,
+            td + dis_found,
+            tdn + dis,
+            tp + same,
+            tpn + between,
+        );
+    }
+    println!(
+        "| **all** | | {} | {} | {} |",
+        share(ta, tan),
+        share(td, tdn),
+        share(tp, tpn)
+    );
+    println!();
+    println!("An agreement is linked when a link (any relation) joins claims of two outlets that hold the");
+    println!("matter's anchors; a disagreement when that link is `disputes`. The map's rows are built from");
+    println!("these links, so this is an upper bound on the map's recall.");
+    println!();
+
+    // Stories told apart: links that join different stories.
+    let mixed_file = gold_dir.join("mixed.json");
+    if let Some(mixed) = std::fs::read_to_string(&mixed_file)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Mixed>(&t).ok())
+    {
+        let mut paths = Vec::new();
+        for story in &mixed.mixed_basil {
+            let (inputs, _) = parallax_engine::load::read_folder(&devset.join("basil").join(story));
+            paths.extend(inputs.iter().map(|i| format!("basil/{story}/{}", i.file)));
+        }
+        let corpus = corpus_of(devset, &paths);
+        let story_of = |doc: &str| {
+            corpus
+                .documents
+                .iter()
+                .find(|d| d.id == doc)
+                .map(|d| d.file.split('/').nth(1).unwrap_or("").to_string())
+        };
+        let doc_of: std::collections::HashMap<&str, &str> = corpus
+            .claims
+            .iter()
+            .map(|c| (c.id.as_str(), c.document.as_str()))
+            .collect();
+        let (mut all, mut across) = (0, 0);
+        for c in &corpus.claims {
+            for l in &c.related {
+                if c.id >= l.claim {
+                    continue;
+                }
+                all += 1;
+                let other = doc_of.get(l.claim.as_str()).copied().unwrap_or("");
+                if story_of(&c.document) != story_of(other) {
+                    across += 1;
+                }
+            }
+        }
+        println!("Stories told apart: {} BASIL stories in one folder: {all} links, {across} of them join different stories.", mixed.mixed_basil.len());
+    }
+    let bbc = devset.join("bbc-politics");
+    if bbc.is_dir() {
+        let corpus = parallax_engine::build_from_folder(&bbc);
+        let links: usize = corpus.claims.iter().map(|c| c.related.len()).sum::<usize>() / 2;
+        let agrees = corpus
+            .claims
+            .iter()
+            .flat_map(|c| &c.related)
+            .filter(|l| l.relation != Relation::Related)
+            .count()
+            / 2;
+        println!("40 unrelated BBC stories in one folder: {links} links (every one joins different stories), {agrees} of them agrees/disputes.");
+    }
+    println!();
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let devset = root.join("../../shared/devset");
+    if !devset.is_dir() {
+        println!("make eval: skipped: ../shared/devset is not here (it holds the real articles the gold labels).");
+        return;
+    }
+    println!("# Parallax engine against gold labels (eval/gold), on ../shared/devset");
+    println!();
+    attribution(&devset, &root.join("gold/attribution"));
+    matters(&devset, &root.join("gold/matters"));
+}
