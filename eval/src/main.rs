@@ -79,9 +79,12 @@ fn share(n: usize, d: usize) -> String {
     format!("{n}/{d} ({:.0}%)", 100.0 * n as f64 / d as f64)
 }
 
-/// A name compared without case, honorifics or punctuation: "Mr. Blair" ~ "Blair".
+/// A name compared without case, honorifics, articles or punctuation: "Mr. Blair" ~ "Blair",
+/// "A spokeswoman" ~ "spokeswoman".
 fn name_words(s: &str) -> Vec<String> {
-    const HONORIFICS: [&str; 9] = ["mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "sir"];
+    const HONORIFICS: [&str; 12] = [
+        "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "sir", "a", "an", "the",
+    ];
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(parallax_engine::text::lower)
         .filter(|w| !w.is_empty() && !HONORIFICS.contains(&w.as_str()))
@@ -124,7 +127,8 @@ fn gold_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn attribution(devset: &Path, gold_dir: &Path) {
+/// `verbose` lists every quote whose speaker the engine gets wrong.
+fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
     let mut by_set: BTreeMap<String, Vec<AttributionGold>> = BTreeMap::new();
     for f in gold_files(gold_dir) {
         let Ok(text) = std::fs::read_to_string(&f) else {
@@ -166,12 +170,19 @@ fn attribution(devset: &Path, gold_dir: &Path) {
                     continue;
                 };
                 let end = at + q.anchor.len();
-                match claims.iter().find(|c| c.start <= at && end <= c.end) {
-                    Some(c) if same_speaker(c.speaker.as_deref(), q.speaker.as_deref()) => {
-                        q_right += 1
-                    }
-                    Some(_) => {}
-                    None => q_lost += 1,
+                let claim = claims.iter().find(|c| c.start <= at && end <= c.end);
+                let right =
+                    claim.is_some_and(|c| same_speaker(c.speaker.as_deref(), q.speaker.as_deref()));
+                q_right += usize::from(right);
+                q_lost += usize::from(claim.is_none());
+                if verbose && !right {
+                    println!(
+                        "  speaker: {} “{}”: gold {:?}, engine {:?}",
+                        g.path,
+                        q.anchor,
+                        q.speaker,
+                        claim.map(|c| c.speaker.clone())
+                    );
                 }
             }
             for fg in &g.figures {
@@ -480,6 +491,8 @@ fn main() {
     }
     println!("# Parallax engine against gold labels (eval/gold), on ../shared/devset");
     println!();
-    attribution(&devset, &root.join("gold/attribution"));
+    // EVAL_VERBOSE=1 also lists what the engine got wrong, to read.
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    attribution(&devset, &root.join("gold/attribution"), verbose);
     matters(&devset, &root.join("gold/matters"));
 }

@@ -396,7 +396,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
             let tail = &same_len_lower[after..];
             let next_word = words(tail, 0)
                 .into_iter()
-                .find(|w| !matches!(w.text, "in" | "the" | "syrian" | "context"));
+                .find(|w| !matches!(w.text, "in" | "the"));
             let participle = v
                 .speech_participles
                 .iter()
