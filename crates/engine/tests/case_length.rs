@@ -4,6 +4,10 @@
 //! stage's cues (attribution, speech verbs, polls, numbers and units, dates, names, acronyms,
 //! bylines), goes through the whole pipeline with every span verbatim.
 //!
+//! A second test takes the phrases from the engine's own vocabularies (speech verbs, sources,
+//! polls, documents, units, number words, titles, kind cues, captions, credits, boilerplate), so
+//! a cue added to the data is covered without editing this file.
+//!
 //! `exercise::whole_pipeline` is what the fuzzer runs: it builds, links, searches and exports the
 //! corpus and panics on any broken promise (a span that is not its source's bytes).
 
@@ -94,6 +98,61 @@ fn no_length_changing_character_breaks_a_span() {
             for at in 0..words {
                 let how = (n + at) % 3;
                 data.extend_from_slice(place(template, at, how, *c).as_bytes());
+                data.extend_from_slice(b"\n\n");
+            }
+        }
+        parallax_engine::exercise::whole_pipeline(&data);
+    }
+}
+
+/// Every phrase a stage looks for, from the vocabularies themselves.
+fn vocabulary_phrases() -> Vec<String> {
+    let v = parallax_engine::vocab::vocab();
+    let mut out: Vec<String> = Vec::new();
+    out.extend(v.speech_verbs.iter().cloned());
+    out.extend(v.speech_participles.iter().cloned());
+    out.extend(v.source_phrases.iter().cloned());
+    out.extend(v.document_nouns.iter().cloned());
+    out.extend(v.poll_nouns.iter().cloned());
+    out.extend(v.unnamed_sources.iter().cloned());
+    out.extend(v.titles.iter().cloned());
+    out.extend(v.kind_cues.iter().map(|(_, p)| p.clone()));
+    out.extend(v.kind_vetoes.iter().map(|(_, p)| p.clone()));
+    out.extend(v.negations.iter().cloned());
+    out.extend(v.units.iter().map(|(surface, _)| surface.clone()));
+    out.extend(v.number_words.keys().cloned());
+    out.extend(v.scale_words.keys().cloned());
+    out.extend(v.credit_prefixes.iter().cloned());
+    out.extend(v.caption_cues.iter().cloned());
+    out.extend(v.boilerplate.iter().map(|(_, p)| p.clone()));
+    out.extend(v.outlet_cues.iter().cloned());
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn no_length_changing_character_breaks_a_span_around_any_cue() {
+    let chars = length_changing_chars();
+    let phrases = vocabulary_phrases();
+    assert!(phrases.len() > 300, "{} phrases", phrases.len());
+    // Each phrase in a sentence that also carries a number, a unit, a date and a name, twelve
+    // times, each time with another of the characters put before, inside or after another word;
+    // over all the phrases every character is used many times, in every place.
+    let per_article = 40;
+    for (k, batch) in phrases.chunks(per_article).enumerate() {
+        let mut data = Vec::new();
+        data.extend_from_slice(format!("Cue batch {k}\n\n").as_bytes());
+        for (i, phrase) in batch.iter().enumerate() {
+            let n = k * per_article + i;
+            let template = format!(
+                "On March 3, 2025 Minister Dana Reyes said {phrase} 61 percent of $4.2 billion, according to Acme Research in Kabul on Monday, officials said."
+            );
+            let words = template.split(' ').count();
+            for round in 0..12 {
+                let c = chars[(n * 12 + round) % chars.len()];
+                let line = place(&template, (n + round * 5) % words, (n + round) % 3, c);
+                data.extend_from_slice(line.as_bytes());
                 data.extend_from_slice(b"\n\n");
             }
         }
