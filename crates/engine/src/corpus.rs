@@ -212,6 +212,8 @@ struct Parsed {
     text: String,
     date: Option<Ymd>,
     claims: Vec<Claim>,
+    /// What each claim's link terms are read from, in claim order.
+    claim_words: Vec<crate::links::ClaimWords>,
     figures: Vec<Figure>,
     events: Vec<Event>,
     /// Covered entity spans (for the second pass).
@@ -519,11 +521,16 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             "no sentences found: the file has no body paragraphs to read claims from",
         )
     });
+    let claim_words = claims
+        .iter()
+        .map(|c| crate::links::claim_words(&c.text, c.start, stream.words_in(c.start, c.end)))
+        .collect();
     Parsed {
         doc,
         text: text.to_string(),
         date: meta.date,
         claims,
+        claim_words,
         figures,
         events,
         covered,
@@ -800,16 +807,25 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
     let mut figures = Vec::with_capacity(parsed.iter().map(|p| p.figures.len()).sum());
     let mut events = Vec::with_capacity(parsed.iter().map(|p| p.events.len()).sum());
     let mut document_of = Vec::with_capacity(claims.capacity());
+    let mut claim_words = Vec::with_capacity(claims.capacity());
     for (d, p) in parsed.into_iter().enumerate() {
         let _ = p.date;
         document_of.extend(std::iter::repeat_n(d, p.claims.len()));
         claims.extend(p.claims);
+        claim_words.extend(p.claim_words);
         figures.extend(p.figures);
         events.extend(p.events);
         documents.push(p.doc);
     }
     let document_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
-    let clusters = crate::links::link(&mut claims, &name_spans, &document_of, &document_ids);
+    let clusters = crate::links::link(
+        &mut claims,
+        &claim_words,
+        &name_spans,
+        &document_of,
+        &document_ids,
+    );
+    drop(claim_words);
     events.sort_by(|a, b| {
         a.date
             .cmp(&b.date)

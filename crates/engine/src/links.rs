@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Claim, Cluster, Link, Relation};
-use crate::text::{fold, words, FastMap, FastSet};
+use crate::text::{fold, words, FastMap, FastSet, Word};
 use crate::vocab::vocab;
 
 /// Below this score two claims are not linked at all.
@@ -195,10 +195,20 @@ fn generic_pairs() -> &'static FastMap<String, FastSet<String>> {
     })
 }
 
-fn claim_terms(claim: &Claim, names: &[(usize, usize)], intern: &mut Interner) -> Terms {
+/// What a claim's terms are read from, made while its document is parsed (on every core
+/// natively, from the document's token stream) so that linking only numbers them: the words
+/// that may be content (stem, span, word index), each word's clause, and where negations stand.
+pub struct ClaimWords {
+    candidates: Vec<(String, (usize, usize), usize)>,
+    clause_of: Vec<usize>,
+    is_negator: Vec<bool>,
+    negative_clauses: FastSet<usize>,
+}
+
+/// Reads the claim whose text is `text`, starting at `start`; `ws` are its words (document
+/// offsets), from the token stream.
+pub fn claim_words(text: &str, start: usize, ws: &[Word]) -> ClaimWords {
     let v = vocab();
-    let mut terms: FastMap<u32, TermUse> = FastMap::default();
-    let ws = words(&claim.text, claim.start);
     // Clauses and where negations stand.
     let mut clause_of = Vec::with_capacity(ws.len());
     let mut is_negator = Vec::with_capacity(ws.len());
@@ -207,7 +217,7 @@ fn claim_terms(claim: &Claim, names: &[(usize, usize)], intern: &mut Interner) -
         let lw = crate::text::fold_cow(w.text);
         let lw: &str = lw.as_ref();
         if k > 0 {
-            let gap = &claim.text[ws[k - 1].end - claim.start..w.start - claim.start];
+            let gap = &text[ws[k - 1].end - start..w.start - start];
             if gap.contains([',', ';', ':', '—', '(']) || CLAUSE_WORDS.contains(&lw) {
                 clause += 1;
             }
@@ -217,16 +227,13 @@ fn claim_terms(claim: &Claim, names: &[(usize, usize)], intern: &mut Interner) -
             vocab().negation_set.contains(lw) || lw.ends_with("nt") && w.text.contains(['\'', '’']),
         );
     }
-    let negative_clauses: std::collections::HashSet<usize> = (0..ws.len())
+    let negative_clauses: FastSet<usize> = (0..ws.len())
         .filter(|k| is_negator[*k])
         .map(|k| clause_of[k])
         .collect();
-    let negated_at = |k: usize| {
-        (k.saturating_sub(NEGATION_REACH)..k).any(|j| is_negator[j] && clause_of[j] == clause_of[k])
-    };
 
     // (stem, span, word index)
-    let mut content: Vec<(String, (usize, usize), usize)> = Vec::new();
+    let mut candidates: Vec<(String, (usize, usize), usize)> = Vec::new();
     for (k, w) in ws.iter().enumerate() {
         let lw = crate::text::fold_cow(w.text);
         let lw: &str = lw.as_ref();
@@ -237,12 +244,39 @@ fn claim_terms(claim: &Claim, names: &[(usize, usize)], intern: &mut Interner) -
         {
             continue;
         }
-        // Words of a name count once, as the entity, not as words and word pairs.
-        if names.iter().any(|&(a, b)| w.start >= a && w.end <= b) {
-            continue;
-        }
-        content.push((stem(w.text), (w.start, w.end), k));
+        candidates.push((stem(w.text), (w.start, w.end), k));
     }
+    ClaimWords {
+        candidates,
+        clause_of,
+        is_negator,
+        negative_clauses,
+    }
+}
+
+/// A claim's terms, numbered by the corpus-wide `intern`; `names` are the spans of the entity
+/// mentions inside it.
+fn claim_terms(
+    claim: &Claim,
+    read: &ClaimWords,
+    names: &[(usize, usize)],
+    intern: &mut Interner,
+) -> Terms {
+    let ClaimWords {
+        candidates,
+        clause_of,
+        is_negator,
+        negative_clauses,
+    } = read;
+    let mut terms: FastMap<u32, TermUse> = FastMap::default();
+    let negated_at = |k: usize| {
+        (k.saturating_sub(NEGATION_REACH)..k).any(|j| is_negator[j] && clause_of[j] == clause_of[k])
+    };
+    // Words of a name count once, as the entity, not as words and word pairs.
+    let content: Vec<&(String, (usize, usize), usize)> = candidates
+        .iter()
+        .filter(|(_, (s, e), _)| !names.iter().any(|&(a, b)| *s >= a && *e <= b))
+        .collect();
     // `k` is the term's first word, `last` its last: a negation before or inside the term
     // negates it ("not open", "crossing is not open").
     let mut add = |t: u32, boost: f32, span: (usize, usize), k: usize, last: usize| {
@@ -381,9 +415,11 @@ const NEGATION_REACH: usize = 2;
 
 /// Fills `claim.related` for every claim, and returns the clusters of linked claims.
 /// `document_of[i]` is the index into `document_ids` of `claims[i]`'s document.
-/// `names[i]` are the spans of entity mentions inside `claims[i]`.
+/// `read[i]` is what `claims[i]`'s terms are read from ([`claim_words`]); `names[i]` are the spans
+/// of entity mentions inside `claims[i]`.
 pub fn link(
     claims: &mut [Claim],
+    read: &[ClaimWords],
     names: &[Vec<(usize, usize)>],
     document_of: &[usize],
     document_ids: &[String],
@@ -391,10 +427,12 @@ pub fn link(
     let mut intern = Interner::default();
     let all: Vec<Terms> = claims
         .iter()
+        .zip(read)
         .enumerate()
-        .map(|(i, c)| {
+        .map(|(i, (c, r))| {
             claim_terms(
                 c,
+                r,
                 names.get(i).map(Vec::as_slice).unwrap_or(&[]),
                 &mut intern,
             )
