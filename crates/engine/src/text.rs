@@ -141,7 +141,7 @@ impl<'a> Folded<'a> {
         let mut folded = String::with_capacity(source.len());
         if source.is_ascii() {
             folded.extend(source.chars().map(|c| match c {
-                c if c.is_ascii_whitespace() => ' ',
+                c if c.is_whitespace() => ' ',
                 c => c.to_ascii_lowercase(),
             }));
             return Folded {
