@@ -212,8 +212,9 @@ struct Parsed {
     text: String,
     date: Option<Ymd>,
     claims: Vec<Claim>,
-    /// What each claim's link terms are read from, in claim order.
+    /// What each claim's link terms are read from, in claim order, and the stems they name.
     claim_words: Vec<crate::links::ClaimWords>,
+    stems: Vec<String>,
     figures: Vec<Figure>,
     events: Vec<Event>,
     /// Covered entity spans (for the second pass).
@@ -521,9 +522,13 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             "no sentences found: the file has no body paragraphs to read claims from",
         )
     });
+    let mut stems = crate::links::Stems::default();
     let claim_words = claims
         .iter()
-        .map(|c| crate::links::claim_words(&c.text, c.start, stream.words_in(c.start, c.end)))
+        .map(|c| {
+            let (ws, folded) = stream.words_and_folded_in(c.start, c.end);
+            crate::links::claim_words(&c.text, c.start, ws, folded, &mut stems)
+        })
         .collect();
     Parsed {
         doc,
@@ -531,6 +536,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
         date: meta.date,
         claims,
         claim_words,
+        stems: stems.into_list(),
         figures,
         events,
         covered,
@@ -808,11 +814,13 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
     let mut events = Vec::with_capacity(parsed.iter().map(|p| p.events.len()).sum());
     let mut document_of = Vec::with_capacity(claims.capacity());
     let mut claim_words = Vec::with_capacity(claims.capacity());
+    let mut stems = Vec::with_capacity(parsed.len());
     for (d, p) in parsed.into_iter().enumerate() {
         let _ = p.date;
         document_of.extend(std::iter::repeat_n(d, p.claims.len()));
         claims.extend(p.claims);
         claim_words.extend(p.claim_words);
+        stems.push(p.stems);
         figures.extend(p.figures);
         events.extend(p.events);
         documents.push(p.doc);
@@ -821,11 +829,12 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
     let clusters = crate::links::link(
         &mut claims,
         &claim_words,
+        &stems,
         &name_spans,
         &document_of,
         &document_ids,
     );
-    drop(claim_words);
+    drop((claim_words, stems));
     events.sort_by(|a, b| {
         a.date
             .cmp(&b.date)

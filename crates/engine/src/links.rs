@@ -33,9 +33,12 @@ pub const POSTING_CAP: usize = 64;
 
 /// A crude English stem that makes "normalization", "normalizing" and "normalisation" meet.
 pub fn stem(word: &str) -> String {
-    let mut w = fold(word)
-        .replace("isation", "ization")
-        .replace("ise", "ize");
+    stem_folded(&fold(word))
+}
+
+/// [`stem`] of a word already folded ([`crate::text::fold`]).
+fn stem_folded(folded: &str) -> String {
+    let mut w = folded.replace("isation", "ization").replace("ise", "ize");
     for suffix in [
         "ization", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly", "e",
     ] {
@@ -199,23 +202,54 @@ fn generic_pairs() -> &'static FastMap<String, FastSet<String>> {
 /// natively, from the document's token stream) so that linking only numbers them: the words
 /// that may be content (stem, span, word index), each word's clause, and where negations stand.
 pub struct ClaimWords {
-    candidates: Vec<(String, (usize, usize), usize)>,
+    /// (the stem's number in its document's [`Stems`], span, word index)
+    candidates: Vec<(u32, (usize, usize), usize)>,
     clause_of: Vec<usize>,
     is_negator: Vec<bool>,
     negative_clauses: FastSet<usize>,
 }
 
+/// The stems of one document's claims, each computed once per distinct word and numbered in the
+/// order first met; linking numbers them corpus-wide, in claim order.
+#[derive(Default)]
+pub struct Stems {
+    by_word: FastMap<String, u32>,
+    stems: Vec<String>,
+}
+
+impl Stems {
+    fn of(&mut self, folded: &str) -> u32 {
+        if let Some(&n) = self.by_word.get(folded) {
+            return n;
+        }
+        let n = self.stems.len() as u32;
+        self.stems.push(stem_folded(folded));
+        self.by_word.insert(folded.to_string(), n);
+        n
+    }
+
+    /// The stems by number, once the document is read.
+    pub fn into_list(self) -> Vec<String> {
+        self.stems
+    }
+}
+
 /// Reads the claim whose text is `text`, starting at `start`; `ws` are its words (document
-/// offsets), from the token stream.
-pub fn claim_words(text: &str, start: usize, ws: &[Word]) -> ClaimWords {
+/// offsets) and `folded` their folded forms, from the token stream; stems go to `stems`.
+pub fn claim_words(
+    text: &str,
+    start: usize,
+    ws: &[Word],
+    folded: &[std::borrow::Cow<str>],
+    stems: &mut Stems,
+) -> ClaimWords {
     let v = vocab();
     // Clauses and where negations stand.
     let mut clause_of = Vec::with_capacity(ws.len());
     let mut is_negator = Vec::with_capacity(ws.len());
     let mut clause = 0;
     for (k, w) in ws.iter().enumerate() {
-        let lw = crate::text::fold_cow(w.text);
-        let lw: &str = lw.as_ref();
+        let lw: &str = folded[k].as_ref();
         if k > 0 {
             let gap = &text[ws[k - 1].end - start..w.start - start];
             if gap.contains([',', ';', ':', '—', '(']) || CLAUSE_WORDS.contains(&lw) {
@@ -233,10 +267,9 @@ pub fn claim_words(text: &str, start: usize, ws: &[Word]) -> ClaimWords {
         .collect();
 
     // (stem, span, word index)
-    let mut candidates: Vec<(String, (usize, usize), usize)> = Vec::new();
+    let mut candidates: Vec<(u32, (usize, usize), usize)> = Vec::new();
     for (k, w) in ws.iter().enumerate() {
-        let lw = crate::text::fold_cow(w.text);
-        let lw: &str = lw.as_ref();
+        let lw: &str = folded[k].as_ref();
         if is_negator[k]
             || lw.len() < 3
             || v.stopwords.contains(lw)
@@ -244,7 +277,7 @@ pub fn claim_words(text: &str, start: usize, ws: &[Word]) -> ClaimWords {
         {
             continue;
         }
-        candidates.push((stem(w.text), (w.start, w.end), k));
+        candidates.push((stems.of(lw), (w.start, w.end), k));
     }
     ClaimWords {
         candidates,
@@ -254,11 +287,14 @@ pub fn claim_words(text: &str, start: usize, ws: &[Word]) -> ClaimWords {
     }
 }
 
-/// A claim's terms, numbered by the corpus-wide `intern`; `names` are the spans of the entity
-/// mentions inside it.
+/// A claim's terms, numbered by the corpus-wide `intern`; `stems` are its document's stems and
+/// `numbered` their corpus-wide numbers so far (`u32::MAX` for one not met yet); `names` are the
+/// spans of the entity mentions inside it.
 fn claim_terms(
     claim: &Claim,
     read: &ClaimWords,
+    stems: &[String],
+    numbered: &mut [u32],
     names: &[(usize, usize)],
     intern: &mut Interner,
 ) -> Terms {
@@ -273,7 +309,7 @@ fn claim_terms(
         (k.saturating_sub(NEGATION_REACH)..k).any(|j| is_negator[j] && clause_of[j] == clause_of[k])
     };
     // Words of a name count once, as the entity, not as words and word pairs.
-    let content: Vec<&(String, (usize, usize), usize)> = candidates
+    let content: Vec<&(u32, (usize, usize), usize)> = candidates
         .iter()
         .filter(|(_, (s, e), _)| !names.iter().any(|&(a, b)| *s >= a && *e <= b))
         .collect();
@@ -292,7 +328,16 @@ fn claim_terms(
             e.span = span;
         }
     };
-    let ids: Vec<u32> = content.iter().map(|(s, ..)| intern.word(s)).collect();
+    let ids: Vec<u32> = content
+        .iter()
+        .map(|(s, ..)| {
+            let n = &mut numbered[*s as usize];
+            if *n == u32::MAX {
+                *n = intern.word(&stems[*s as usize]);
+            }
+            *n
+        })
+        .collect();
     for ((_, span, k), t) in content.iter().zip(&ids) {
         add(*t, 1.0, *span, *k, *k);
     }
@@ -304,8 +349,8 @@ fn claim_terms(
                 break;
             }
             let generic = generic_pairs()
-                .get(&first.0)
-                .is_some_and(|s| s.contains(&second.0));
+                .get(&stems[first.0 as usize])
+                .is_some_and(|s| s.contains(&stems[second.0 as usize]));
             let t = intern.pair(ids[i], ids[i + 1 + gap], generic);
             let span = if gap == 0 {
                 (first.1 .0, second.1 .1)
@@ -415,24 +460,30 @@ const NEGATION_REACH: usize = 2;
 
 /// Fills `claim.related` for every claim, and returns the clusters of linked claims.
 /// `document_of[i]` is the index into `document_ids` of `claims[i]`'s document.
-/// `read[i]` is what `claims[i]`'s terms are read from ([`claim_words`]); `names[i]` are the spans
-/// of entity mentions inside `claims[i]`.
+/// `read[i]` is what `claims[i]`'s terms are read from ([`claim_words`]), with the stems of each
+/// document in `stems` (by document index); `names[i]` are the spans of entity mentions inside
+/// `claims[i]`.
 pub fn link(
     claims: &mut [Claim],
     read: &[ClaimWords],
+    stems: &[Vec<String>],
     names: &[Vec<(usize, usize)>],
     document_of: &[usize],
     document_ids: &[String],
 ) -> Vec<Cluster> {
     let mut intern = Interner::default();
+    let mut numbered: Vec<Vec<u32>> = stems.iter().map(|s| vec![u32::MAX; s.len()]).collect();
     let all: Vec<Terms> = claims
         .iter()
         .zip(read)
         .enumerate()
         .map(|(i, (c, r))| {
+            let d = document_of[i];
             claim_terms(
                 c,
                 r,
+                &stems[d],
+                &mut numbered[d],
                 names.get(i).map(Vec::as_slice).unwrap_or(&[]),
                 &mut intern,
             )

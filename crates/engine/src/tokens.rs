@@ -51,6 +51,12 @@ impl<'a> TokenStream<'a> {
         out
     }
 
+    /// The words inside `[a, b)` with their folded forms.
+    pub fn words_and_folded_in(&self, a: usize, b: usize) -> (&[Word<'a>], &[Cow<'a, str>]) {
+        let r = self.range(a, b);
+        (&self.words[r.clone()], &self.folded[r])
+    }
+
     /// The words inside `[a, b)` for the phrase matchers, which report offsets from `a`.
     pub fn tokens_in(&self, a: usize, b: usize) -> Tokens<'_> {
         let r = self.range(a, b);
