@@ -120,10 +120,11 @@ fn word_number(s: &str) -> Option<(f64, usize)> {
         if wlen == 0 || (any && lead == 0) || (!any && lead > 0) {
             break;
         }
-        let word = fold(&rest[lead..lead + wlen]);
-        if let Some(n) = v.number_words.get(&word) {
+        let word = crate::text::fold_cow(&rest[lead..lead + wlen]);
+        let word: &str = word.as_ref();
+        if let Some(n) = v.number_words.get(word) {
             current += n;
-        } else if let Some(scale) = v.scale_words.get(&word).filter(|_| any && word.len() > 2) {
+        } else if let Some(scale) = v.scale_words.get(word).filter(|_| any && word.len() > 2) {
             if *scale == 100.0 {
                 current *= scale;
             } else {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
-use crate::text::{fold, lower, name_key, FastSet, PhraseSet};
+use crate::text::{fold, lower, name_key, FastMap, FastSet, PhraseSet};
 
 pub struct GazetteerEntry {
     pub kind: EntityKind,
@@ -59,8 +59,8 @@ pub struct Vocab {
     pub stopwords: FastSet<String>,
     /// surface (lowercase) → unit, longest surfaces first.
     pub units: Vec<(String, Unit)>,
-    pub number_words: HashMap<String, f64>,
-    pub scale_words: HashMap<String, f64>,
+    pub number_words: FastMap<String, f64>,
+    pub scale_words: FastMap<String, f64>,
     pub economic_cues: FastSet<String>,
     pub boilerplate: Vec<(BoilerplateRule, String)>,
     pub agencies: Vec<String>,
@@ -188,8 +188,8 @@ fn build() -> Vocab {
     }
     units.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
 
-    let mut number_words = HashMap::new();
-    let mut scale_words = HashMap::new();
+    let mut number_words = FastMap::default();
+    let mut scale_words = FastMap::default();
     for line in entries(include_str!("../data/numbers.txt")) {
         if let Some((word, value)) = line.split_once('\t') {
             if let Some(v) = value.strip_prefix("scale ") {
