@@ -4,7 +4,6 @@
 //! and rebuilds, without touching the logic. Files are embedded with `include_str!` so the wasm
 //! page carries them with no fetch, and parsed lazily on first use.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
@@ -40,7 +39,7 @@ pub struct Unit {
 pub struct Vocab {
     pub gazetteer: Vec<GazetteerEntry>,
     /// name key of an alias (see [`name_key`]) → (gazetteer index, alias must match in capitals).
-    pub alias_index: HashMap<String, (usize, bool)>,
+    pub alias_index: FastMap<String, (usize, bool)>,
     /// The gazetteer as a matcher over words.
     pub gazetteer_matcher: crate::entities::Matcher,
     pub titles: Vec<String>,
@@ -66,7 +65,7 @@ pub struct Vocab {
     pub agencies: Vec<String>,
     pub credit_prefixes: Vec<String>,
     pub caption_cues: Vec<String>,
-    pub abbreviations: std::collections::HashSet<String>,
+    pub abbreviations: FastSet<String>,
     pub outlet_cues: Vec<String>,
     /// Phrase sets for the cue lists matched against every clause.
     pub speech_verb_set: PhraseSet,
@@ -118,7 +117,7 @@ fn parse_kind(s: &str) -> EntityKind {
 
 fn build() -> Vocab {
     let mut gazetteer = Vec::new();
-    let mut alias_index = HashMap::new();
+    let mut alias_index = FastMap::default();
     let mut gazetteer_matcher = crate::entities::Matcher::default();
     for line in entries(include_str!("../data/gazetteer.tsv")) {
         let mut cols = line.split('\t');
