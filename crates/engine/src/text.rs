@@ -43,6 +43,9 @@ pub fn trim_span(s: &str) -> (usize, usize) {
 
 /// Lowercases and removes diacritics for the Latin letters news text uses.
 pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase());
+    }
     let lower = match c {
         'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
         'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => 'c',
@@ -376,6 +379,9 @@ pub fn find_phrase(hay_lower: &str, needle: &str) -> Vec<usize> {
 /// Lowercase copy with the same byte length per char where possible; falls back to plain
 /// `to_lowercase` (callers must then not use offsets into it). Returns None if lengths differ.
 pub fn lower_same_len(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return Some(s.to_ascii_lowercase());
+    }
     let lower: String = s
         .chars()
         .map(|c| {
