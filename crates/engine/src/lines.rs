@@ -368,8 +368,11 @@ pub fn classify(text: &str, stream: &crate::tokens::TokenStream) -> Vec<Line> {
             if lines[i].words < 6 || lines[i].words > 60 {
                 continue;
             }
+            // One searcher per line, reused over the body (`str::contains` would prepare the
+            // same search again for every other line).
+            let finder = memchr::memmem::Finder::new(keys[i].as_bytes());
             let repeats = body.iter().any(|&j| {
-                j != i && keys[j].len() > keys[i].len() && keys[j].contains(keys[i].as_str())
+                j != i && keys[j].len() > keys[i].len() && finder.find(keys[j].as_bytes()).is_some()
             });
             if repeats {
                 lines[i].kind = Some(LineKind::PullQuote);
