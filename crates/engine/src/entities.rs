@@ -239,9 +239,9 @@ pub fn discover(
             }
         }
         let first = run[0];
-        let before = text[..first.start - base].trim_end_matches(is_space);
         // A lowercase title just before: "the ambassador, Jane Doe".
-        let prev_word = words(before, 0).last().map(|w| w.text.to_string());
+        let at = ws.partition_point(|w| w.start < first.start);
+        let prev_word = at.checked_sub(1).map(|k| ws[k].text.to_string());
         let titled = prev_word.as_deref().is_some_and(|p| {
             is_title_word(p) && p.chars().next().is_some_and(|c| c.is_lowercase())
         });
