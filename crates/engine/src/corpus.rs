@@ -212,6 +212,8 @@ struct Parsed {
     text: String,
     date: Option<Ymd>,
     claims: Vec<Claim>,
+    /// The spans of the document's words (its token stream), for the corpus-wide name pass.
+    word_spans: Vec<(usize, usize)>,
     /// What each claim's link terms are read from, in claim order, and the stems they name.
     claim_words: Vec<crate::links::ClaimWords>,
     stems: Vec<String>,
@@ -535,6 +537,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
         text: text.to_string(),
         date: meta.date,
         claims,
+        word_spans: stream.spans(),
         claim_words,
         stems: stems.into_list(),
         figures,
@@ -728,7 +731,16 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
     if !dynamic.is_empty() {
         for (d, p) in parsed.iter_mut().enumerate() {
             for line in p.doc.lines.iter().filter(|l| names_entities(l.kind)) {
-                let ws = words(&line.text, line.start);
+                let from = p.word_spans.partition_point(|w| w.0 < line.start);
+                let ws: Vec<crate::text::Word> = p.word_spans[from..]
+                    .iter()
+                    .take_while(|w| w.1 <= line.end)
+                    .map(|&(start, end)| crate::text::Word {
+                        text: &p.text[start..end],
+                        start,
+                        end,
+                    })
+                    .collect();
                 for (i, n, e) in dynamic.scan(&line.text, line.start, &ws, &p.covered) {
                     let (s, t) = (ws[i].start, ws[i + n - 1].end);
                     registry.mention(e, d, s, t, &p.text[s..t]);

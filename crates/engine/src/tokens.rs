@@ -31,6 +31,12 @@ impl<'a> TokenStream<'a> {
         from..to
     }
 
+    /// Every word's span, for a pass that runs after the document's text is no longer borrowed
+    /// (a word's text is `text[start..end]`).
+    pub fn spans(&self) -> Vec<(usize, usize)> {
+        self.words.iter().map(|w| (w.start, w.end)).collect()
+    }
+
     /// The words inside `[a, b)`, with spans in document offsets.
     pub fn words_in(&self, a: usize, b: usize) -> &[Word<'a>] {
         &self.words[self.range(a, b)]
@@ -75,6 +81,10 @@ mod tests {
         for input in crate::synthetic::inputs(40, 2600, 7) {
             let text = std::str::from_utf8(&input.bytes).expect("generated text is UTF-8");
             let stream = TokenStream::new(text);
+            // A word's text is its span of the source.
+            for ((start, end), w) in stream.spans().into_iter().zip(&stream.words) {
+                assert_eq!(&text[start..end], w.text);
+            }
             for line in crate::lines::classify(text, &stream) {
                 let (a, b) = (line.start, line.end);
                 let fresh: Vec<String> = words(&text[a..b], a)
