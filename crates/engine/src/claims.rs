@@ -10,7 +10,7 @@ use crate::entities::is_title_word;
 use crate::model::{ClaimKind, EntityKind, SpeakerKind};
 use crate::text::{
     find_phrase, is_closing_punct, is_opening_punct, is_space, lower, lower_keep_offsets,
-    word_count, words, Folded, PhraseSet, Tokens,
+    starts_with_lower, word_count, words, Folded, PhraseSet, Tokens,
 };
 
 /// Matches of a cue set in a clause as (byte position, byte length), in the list's order.
@@ -56,8 +56,7 @@ const NOT_BEFORE_SPEECH_VERB: [&str; 36] = [
 /// Clause spans within the sentence `[a, b)` of `text`.
 pub fn split_clauses(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     let s = &text[a..b];
-    let folded = Folded::new(s);
-    if folded.starts_with("either") || folded.starts_with("whether") {
+    if starts_with_lower(s, "either") || starts_with_lower(s, "whether") {
         return vec![(a, b)];
     }
     let mut out = Vec::new();
