@@ -265,9 +265,9 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
     println!();
 }
 
-/// Claim indices of `corpus` whose span holds `anchor` in the document read from `path`.
-fn claims_at(corpus: &Corpus, devset: &Path, path: &str, anchor: &str) -> Vec<usize> {
-    let Ok(text) = std::fs::read_to_string(devset.join(path)) else {
+/// Claim indices of `corpus` whose span holds `anchor` in the document read from `root/path`.
+fn claims_at(corpus: &Corpus, root: &Path, path: &str, anchor: &str) -> Vec<usize> {
+    let Ok(text) = std::fs::read_to_string(root.join(path)) else {
         return Vec::new();
     };
     let Some(doc) = corpus.documents.iter().find(|d| d.file == path) else {
@@ -300,13 +300,14 @@ fn matters(devset: &Path, gold_dir: &Path) {
             continue;
         };
         let paths: Vec<String> = g.files.values().cloned().collect();
-        let corpus = if g.story == "seeds" {
-            parallax_engine::build_from_folder(
-                &Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds"),
-            )
+        // The seeds are the project's own (`seeds/…`); the rest are the devset's.
+        let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let root = if g.story == "seeds" {
+            project.as_path()
         } else {
-            corpus_of(devset, &paths)
+            devset
         };
+        let corpus = corpus_of(root, &paths);
         let root_of = |outlet: &str| g.files.get(outlet).cloned().unwrap_or_default();
         let ids: std::collections::HashMap<&str, usize> = corpus
             .claims
@@ -320,32 +321,7 @@ fn matters(devset: &Path, gold_dir: &Path) {
                 .iter()
                 .map(|c| {
                     let path = root_of(&c.outlet);
-                    let found = if g.story == "seeds" {
-                        let file = path.rsplit('/').next().unwrap_or("").to_string();
-                        let text = std::fs::read_to_string(
-                            Path::new(env!("CARGO_MANIFEST_DIR"))
-                                .join("../seeds")
-                                .join(&file),
-                        )
-                        .unwrap_or_default();
-                        let doc = corpus.documents.iter().find(|d| d.file == file);
-                        match (text.find(&c.anchor), doc) {
-                            (Some(at), Some(doc)) => corpus
-                                .claims
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, k)| {
-                                    k.document == doc.id
-                                        && k.start < at + c.anchor.len()
-                                        && at < k.end
-                                })
-                                .map(|(i, _)| i)
-                                .collect(),
-                            _ => Vec::new(),
-                        }
-                    } else {
-                        claims_at(&corpus, devset, &path, &c.anchor)
-                    };
+                    let found = claims_at(&corpus, root, &path, &c.anchor);
                     (c.outlet.clone(), found)
                 })
                 .collect()

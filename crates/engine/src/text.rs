@@ -167,11 +167,6 @@ impl<'a> Folded<'a> {
         }
     }
 
-    /// The source this view folds.
-    pub fn source(&self) -> &'a str {
-        self.source
-    }
-
     /// The source offset of folded byte `at` (`at` may be the folded length: the source's end).
     fn to_source(&self, at: usize) -> usize {
         if self.origin.is_empty() {
