@@ -198,11 +198,12 @@ fn sentence_count(text: &str) -> usize {
 
 fn has_caption_cue(text: &str) -> bool {
     let v = vocab();
+    let folded = lower(text);
     let marked = v
         .caption_cues
         .iter()
         .filter(|c| c.starts_with('('))
-        .any(|c| lower(text).contains(c.as_str()));
+        .any(|c| folded.contains(c.as_str()));
     marked || crate::text::Tokens::new(text).has(&v.caption_cue_set)
 }
 
