@@ -405,7 +405,7 @@ fn the_first_view_paints_before_the_wasm_and_gives_way_to_the_app() {
         .claims
         .iter()
         .take(parallax_engine::view::CARDS_PER_PAGE)
-        .map(|c| c.text.clone())
+        .map(|c| c.text.to_string())
         .collect();
     let s = Session::new(1280, 900);
     s.cdp("Network.enable", json!({}));
@@ -720,7 +720,11 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
         "the search",
         "return document.querySelectorAll('#main .card').length == 1",
     );
-    assert!(s.text(".card").contains(&quote.text), "{}", s.text(".card"));
+    assert!(
+        s.text(".card").contains(quote.text.as_str()),
+        "{}",
+        s.text(".card")
+    );
 
     // Saving: JSON and CSV of the corpus, and a new single file carrying the articles.
     s.click("//button[contains(@class,'tab') and normalize-space()='Overview']");

@@ -42,7 +42,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
         Memo::new(move |_| nav.state.get().claim.as_deref() == Some(id.as_str()))
     };
     let query = Memo::new(move |_| nav.state.get().query);
-    let text = claim.text.clone();
+    let text = claim.text.to_string();
 
     let note = speaker_note(&claim);
     let speaker = claim
@@ -91,7 +91,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                 Some((
                     l.claim.clone(),
                     document_label(other_doc),
-                    other.text.clone(),
+                    other.text.to_string(),
                     l.shared.join(", "),
                 ))
             })

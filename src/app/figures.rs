@@ -121,7 +121,7 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
                 <g class="figure">
                     <text class="bar-label">{label}</text>
                     <rect class=format!("bar f-{:?}", f.kind).to_lowercase() x="0" y=bar_y width=width height=BAR rx="2"></rect>
-                    <text class="bar-value" x=width + 6.0 y=bar_y + BAR - 3.0>{f.text.clone()}</text>
+                    <text class="bar-value" x=width + 6.0 y=bar_y + BAR - 3.0>{f.text.to_string()}</text>
                 </g>
             }
         })
@@ -131,7 +131,7 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
         .iter()
         .map(|f| {
             let claim = f.claim.clone();
-            let text = f.text.clone();
+            let text = f.text.to_string();
             view! {
                 <li>
                     <button class="link" on:click=move |_| {

@@ -118,10 +118,14 @@ pub fn ReaderView() -> impl IntoView {
             .iter()
             .filter(|l| l.kind.is_content() || show_chrome)
             .map(|l| match l.kind {
-                LineKind::Title => view! { <h3 class="r-title">{l.text.clone()}</h3> }.into_any(),
-                LineKind::Dek => view! { <p class="r-dek">{l.text.clone()}</p> }.into_any(),
-                LineKind::Heading => view! { <h4>{l.text.clone()}</h4> }.into_any(),
-                LineKind::ListItem => view! { <p class="r-item">{l.text.clone()}</p> }.into_any(),
+                LineKind::Title => {
+                    view! { <h3 class="r-title">{l.text.to_string()}</h3> }.into_any()
+                }
+                LineKind::Dek => view! { <p class="r-dek">{l.text.to_string()}</p> }.into_any(),
+                LineKind::Heading => view! { <h4>{l.text.to_string()}</h4> }.into_any(),
+                LineKind::ListItem => {
+                    view! { <p class="r-item">{l.text.to_string()}</p> }.into_any()
+                }
                 LineKind::Paragraph => {
                     view! { <p>{paragraph(&l.text, l.start, &claims, sel.clone(), nav)}</p> }
                         .into_any()
@@ -131,7 +135,7 @@ pub fn ReaderView() -> impl IntoView {
                     view! {
                         <p class="r-chrome">
                             <span class="chrome-kind">{label}</span>
-                            {l.text.clone()}
+                            {l.text.to_string()}
                         </p>
                     }
                     .into_any()

@@ -30,7 +30,7 @@ pub fn TimelineView() -> impl IntoView {
                 <li class="event">
                     <time datetime=e.date.clone()>{e.date.clone()}</time>
                     <div>
-                        <p class="event-text">{e.text.clone()}</p>
+                        <p class="event-text">{e.text.to_string()}</p>
                         <p class="meta">
                             {outlet} " · " {note} " · "
                             <button class="link" on:click=move |_| {

@@ -6,6 +6,7 @@
 //! them, and claims are linked across articles.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::claims::{attribute, kind_of, split_clauses, Context, Speaker};
 use crate::dates::{find_dates_in, DateExpr, DateMention, Ymd};
@@ -209,7 +210,7 @@ impl Registry {
 /// A document on its way through the pipeline.
 struct Parsed {
     doc: Document,
-    text: String,
+    text: Arc<str>,
     date: Option<Ymd>,
     claims: Vec<Claim>,
     /// The spans of the document's words (its token stream), for the corpus-wide name pass.
@@ -262,8 +263,11 @@ fn first_absolute(
 
 fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     let v = vocab();
+    // The one copy of the source that every span of this document points into.
+    let document_source: Arc<str> = Arc::from(text);
+    let text = &*document_source;
     let stream = crate::tokens::TokenStream::new(text);
-    let lines = crate::lines::classify(text, &stream);
+    let lines = crate::lines::classify(&document_source, &stream);
     let meta = crate::meta::extract(&lines);
     let doc = Document {
         id: id.clone(),
@@ -446,7 +450,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         claim: claim_id.clone(),
                         value: q.value,
                         unit: q.unit.clone(),
-                        text: text[q.start..q.end].to_string(),
+                        text: Verbatim::span(&document_source, q.start, q.end),
                         start: q.start,
                         end: q.end,
                         label: clause[d.label.0..d.label.1].to_string(),
@@ -466,10 +470,10 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         events.push(Event {
                             date: when.iso(),
                             inferred,
-                            text: clause.to_string(),
+                            text: Verbatim::span(&document_source, a, b),
                             document: id.clone(),
                             claim: claim_id.clone(),
-                            when: text[d.start..d.end].to_string(),
+                            when: Verbatim::span(&document_source, d.start, d.end),
                             start: d.start,
                             end: d.end,
                         });
@@ -479,7 +483,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 claims.push(Claim {
                     id: claim_id,
                     document: id.clone(),
-                    text: clause.to_string(),
+                    text: Verbatim::span(&document_source, a, b),
                     start: a,
                     end: b,
                     line: line.number,
@@ -534,7 +538,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
         .collect();
     Parsed {
         doc,
-        text: text.to_string(),
+        text: Arc::clone(&document_source),
         date: meta.date,
         claims,
         word_spans: stream.spans(),
@@ -794,7 +798,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
                     document: parsed[d].doc.id.clone(),
                     start: s,
                     end: t,
-                    text: parsed[d].text[s..t].to_string(),
+                    text: Verbatim::span(&parsed[d].text, s, t),
                 })
                 .collect(),
             known: b.known,

@@ -70,7 +70,7 @@ pub fn whole_pipeline(data: &[u8]) -> usize {
         let runs = view::highlight(&c.text, &query);
         assert_eq!(
             runs.iter().map(|(run, _)| run.as_str()).collect::<String>(),
-            c.text
+            c.text.as_str()
         );
         let _ = view::citation(&corpus, c);
     }

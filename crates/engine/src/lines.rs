@@ -227,7 +227,8 @@ pub fn value_offset(text: &str) -> usize {
 
 /// Classifies every non-blank line of `text`.
 /// `stream` is `text` read into words (see [`crate::tokens`]).
-pub fn classify(text: &str, stream: &crate::tokens::TokenStream) -> Vec<Line> {
+pub fn classify(source: &std::sync::Arc<str>, stream: &crate::tokens::TokenStream) -> Vec<Line> {
+    let text = &**source;
     let mut lines: Vec<Raw> = split_lines(text)
         .into_iter()
         .map(|(number, start, end)| Raw {
@@ -407,7 +408,7 @@ pub fn classify(text: &str, stream: &crate::tokens::TokenStream) -> Vec<Line> {
             number: l.number,
             start: l.start,
             end: l.end,
-            text: l.text.to_string(),
+            text: crate::model::Verbatim::span(source, l.start, l.end),
         })
         .collect()
 }

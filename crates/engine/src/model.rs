@@ -4,7 +4,155 @@
 //! state, so field names are chosen for readers of the JSON, and every field that the source text
 //! may not state is an `Option` that serializes as `null`.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
+
+/// A span of one document's source text, read through the single shared copy of that source.
+///
+/// Claims, figures, mentions, lines and events used to carry copies of their words (13 MB of
+/// copies for 5.6 MB of text at 2,000 articles). A `Verbatim` is a pointer to the document's source
+/// and a byte range, so the words exist once however many records quote them. It reads as `str`
+/// (`Deref`) and serializes as the string, so the JSON export is unchanged.
+///
+/// The range is checked when the span is made: a range that is not on character boundaries of the
+/// source becomes an empty span, so reading a `Verbatim` can never panic.
+#[derive(Clone)]
+pub struct Verbatim {
+    source: Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl Verbatim {
+    /// The bytes `[start, end)` of `source`; empty when that range is not a `str` slice of it.
+    pub fn span(source: &Arc<str>, start: usize, end: usize) -> Verbatim {
+        let (start, end) = if source.get(start..end).is_some() {
+            (start, end)
+        } else {
+            (0, 0)
+        };
+        Verbatim {
+            source: Arc::clone(source),
+            start,
+            end,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.source.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Verbatim {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Verbatim {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Verbatim {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Verbatim {
+    fn from(s: &str) -> Verbatim {
+        Verbatim::from(s.to_string())
+    }
+}
+
+impl From<String> for Verbatim {
+    fn from(s: String) -> Verbatim {
+        let end = s.len();
+        Verbatim {
+            source: Arc::from(s),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl Default for Verbatim {
+    fn default() -> Verbatim {
+        Verbatim::from(String::new())
+    }
+}
+
+impl std::fmt::Debug for Verbatim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Verbatim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for Verbatim {
+    fn eq(&self, other: &Verbatim) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Verbatim {}
+
+impl std::hash::Hash for Verbatim {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl PartialEq<str> for Verbatim {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Verbatim {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Verbatim {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Verbatim> for String {
+    fn eq(&self, other: &Verbatim) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Verbatim> for &str {
+    fn eq(&self, other: &Verbatim) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl Serialize for Verbatim {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Verbatim {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Verbatim, D::Error> {
+        String::deserialize(deserializer).map(Verbatim::from)
+    }
+}
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Corpus {
@@ -43,7 +191,7 @@ pub struct Evidence {
     pub start: usize,
     pub end: usize,
     /// The whole line the value was found on.
-    pub line_text: String,
+    pub line_text: Verbatim,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -93,7 +241,7 @@ pub struct Line {
     pub number: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Verbatim,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -190,7 +338,7 @@ pub struct Claim {
     pub id: String,
     pub document: String,
     /// Verbatim text; the source file's bytes `[start, end)` are exactly this.
-    pub text: String,
+    pub text: Verbatim,
     pub start: usize,
     pub end: usize,
     /// 1-based line number of the paragraph.
@@ -225,7 +373,7 @@ pub struct Figure {
     /// `%` for percentages; a canonical unit (`MW`, `USD`) or the counted noun; `null` if none.
     pub unit: Option<String>,
     /// The number as written ("Forty-three per cent", "$5bn").
-    pub text: String,
+    pub text: Verbatim,
     pub start: usize,
     pub end: usize,
     /// What it measures, in the text's words.
@@ -254,7 +402,7 @@ pub struct Mention {
     pub document: String,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Verbatim,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -278,11 +426,11 @@ pub struct Event {
     /// True when resolved against the document's date (relative or year-less dates).
     pub inferred: bool,
     /// The claim's text.
-    pub text: String,
+    pub text: Verbatim,
     pub document: String,
     pub claim: String,
     /// The date words as written ("last Sunday") and their span.
-    pub when: String,
+    pub when: Verbatim,
     pub start: usize,
     pub end: usize,
 }
@@ -294,4 +442,26 @@ pub struct Cluster {
     pub label: String,
     pub claims: Vec<String>,
     pub documents: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verbatim_span_reads_its_bytes_and_serializes_as_the_string() {
+        let source: Arc<str> = Arc::from("Prices rose “sharply” on Monday.");
+        let t = Verbatim::span(&source, 12, 25);
+        assert_eq!(t, "“sharply”");
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"“sharply”\"");
+    }
+
+    #[test]
+    fn a_range_off_the_characters_of_the_source_is_empty_not_a_panic() {
+        let source: Arc<str> = Arc::from("“sharply”");
+        // 1 is inside the three bytes of “; 99 is past the end; 5 > 2 is backwards.
+        for (a, b) in [(1, 4), (0, 99), (5, 2)] {
+            assert_eq!(Verbatim::span(&source, a, b).as_str(), "");
+        }
+    }
 }

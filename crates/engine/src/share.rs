@@ -107,7 +107,7 @@ pub fn claims_csv(corpus: &Corpus) -> String {
             c.line.to_string(),
             c.start.to_string(),
             c.end.to_string(),
-            c.text.clone(),
+            c.text.to_string(),
             related.join(" "),
         ];
         for (i, f) in fields.iter().enumerate() {

@@ -85,7 +85,7 @@ mod tests {
             for ((start, end), w) in stream.spans().into_iter().zip(&stream.words) {
                 assert_eq!(&text[start..end], w.text);
             }
-            for line in crate::lines::classify(text, &stream) {
+            for line in crate::lines::classify(&std::sync::Arc::from(text), &stream) {
                 let (a, b) = (line.start, line.end);
                 let fresh: Vec<String> = words(&text[a..b], a)
                     .iter()

@@ -327,7 +327,7 @@ impl SearchIndex {
         let mut chars = vec![0u64; corpus.claims.len()];
         for (i, c) in corpus.claims.iter().enumerate() {
             let doc = by_id.get(c.document.as_str()).copied();
-            let mut h = c.text.clone();
+            let mut h = c.text.to_string();
             for extra in [
                 c.speaker.as_deref(),
                 doc.and_then(|d| d.outlet.as_deref()),

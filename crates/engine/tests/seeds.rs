@@ -531,7 +531,7 @@ fn events_resolve_relative_dates_only_against_the_documents_own_date() {
                 e.document[..3].to_string(),
                 e.date.clone(),
                 e.inferred,
-                e.when.clone(),
+                e.when.to_string(),
             )
         })
         .collect();
