@@ -36,7 +36,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
     let outlet = doc.as_ref().map(document_label).unwrap_or_default();
     let author = stated(doc.as_ref().and_then(|d| d.author.as_deref()));
     let date = stated(doc.as_ref().and_then(|d| d.date.as_deref()));
-    let id = claim.id.clone();
+    let id = claim.id.to_string();
     let selected = {
         let id = id.clone();
         Memo::new(move |_| nav.state.get().claim.as_deref() == Some(id.as_str()))
@@ -55,7 +55,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
         .iter()
         .filter_map(|e| data.index.entity(e).and_then(|i| c.entities.get(i)))
         .map(|e| {
-            let key = e.id.clone();
+            let key = e.id.to_string();
             let name = e.name.clone();
             view! {
                 <li>
@@ -89,7 +89,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                 let other = c.claims.get(at)?;
                 let other_doc = c.documents.get(data.index.document_of(at)?)?;
                 Some((
-                    l.claim.clone(),
+                    l.claim.to_string(),
                     document_label(other_doc),
                     other.text.to_string(),
                     l.shared.join(", "),
@@ -132,7 +132,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
 
     let cite = citation(c, &claim);
     let read_id = id.clone();
-    let read_doc = claim.document.clone();
+    let read_doc = claim.document.to_string();
     let link_id = id.clone();
     let select_id = id.clone();
     let kind = claim.kind.as_str();

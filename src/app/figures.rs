@@ -40,7 +40,7 @@ fn charts(data: &Shared) -> Vec<Chart> {
     let c = &data.corpus;
     let mut out: Vec<Chart> = Vec::new();
     for f in &c.figures {
-        let doc = c.documents.iter().find(|d| d.id == f.document);
+        let doc = c.document(&f.document);
         let outlet = doc.map(document_label).unwrap_or_default();
         let title = if f.kind == FigureKind::Poll {
             format!("Poll reported by {outlet}")
@@ -130,7 +130,7 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
         .figures
         .iter()
         .map(|f| {
-            let claim = f.claim.clone();
+            let claim = f.claim.to_string();
             let text = f.text.to_string();
             view! {
                 <li>

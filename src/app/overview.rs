@@ -32,8 +32,8 @@ pub fn Overview() -> impl IntoView {
             .map(|(k, n)| format!("{n} {}", k.as_str()))
             .collect::<Vec<_>>()
             .join(", ");
-        let id = d.id.clone();
-        let read = d.id.clone();
+        let id = d.id.to_string();
+        let read = d.id.to_string();
         view! {
             <tr>
                 <th scope="row">

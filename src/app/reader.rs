@@ -22,7 +22,7 @@ fn paragraph(
         if c.start > at {
             parts.push(text[at - start..c.start - start].to_string().into_any());
         }
-        let id = c.id.clone();
+        let id = c.id.to_string();
         let is_selected = selected.as_deref() == Some(c.id.as_str());
         let kind = c.kind.as_str();
         parts.push(
@@ -66,7 +66,7 @@ pub fn ReaderView() -> impl IntoView {
     let data = expect_context::<Shared>();
     let nav = expect_context::<Nav>();
     let state = nav.state;
-    let first = data.corpus.documents.first().map(|d| d.id.clone());
+    let first = data.corpus.documents.first().map(|d| d.id.to_string());
     let doc_id = Memo::new(move |_| state.get().read.or_else(|| first.clone()));
     let chrome = Memo::new(move |_| state.get().chrome);
     let selected = Memo::new(move |_| state.get().claim);
@@ -76,7 +76,7 @@ pub fn ReaderView() -> impl IntoView {
         .documents
         .iter()
         .map(|d| {
-            let id = d.id.clone();
+            let id = d.id.to_string();
             let current = id.clone();
             view! {
                 <li>

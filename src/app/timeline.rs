@@ -15,12 +15,10 @@ pub fn TimelineView() -> impl IntoView {
         .iter()
         .map(|e| {
             let outlet = c
-                .documents
-                .iter()
-                .find(|d| d.id == e.document)
+                .document(&e.document)
                 .map(document_label)
                 .unwrap_or_default();
-            let claim = e.claim.clone();
+            let claim = e.claim.to_string();
             let note = if e.inferred {
                 format!("“{}”, resolved against the article's date", e.when)
             } else {

@@ -269,8 +269,10 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     let stream = crate::tokens::TokenStream::new(text);
     let lines = crate::lines::classify(&document_source, &stream);
     let meta = crate::meta::extract(&lines);
+    // Numbered 0 here; `link_corpus` gives documents and claims their places in the corpus.
+    let doc_ref = Ref::new(0, &Arc::from(id.as_str()));
     let doc = Document {
-        id: id.clone(),
+        id: doc_ref.clone(),
         file: file.to_string(),
         title: meta.title,
         dek: meta.dek,
@@ -385,7 +387,10 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         });
                     }
                 }
-                let claim_id = format!("{id}-c{}", claims.len() + 1);
+                let claim_id = Ref::new(
+                    claims.len(),
+                    &Arc::from(format!("{id}-c{}", claims.len() + 1)),
+                );
                 let spans: Vec<(usize, usize)> = quantities
                     .iter()
                     .map(|q| (q.start - a, q.end - a))
@@ -446,7 +451,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                     };
                     figures.push(Figure {
                         id: format!("{id}-f{}", figures.len() + 1),
-                        document: id.clone(),
+                        document: doc_ref.clone(),
                         claim: claim_id.clone(),
                         value: q.value,
                         unit: q.unit.clone(),
@@ -471,7 +476,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                             date: when.iso(),
                             inferred,
                             text: Verbatim::span(&document_source, a, b),
-                            document: id.clone(),
+                            document: doc_ref.clone(),
                             claim: claim_id.clone(),
                             when: Verbatim::span(&document_source, d.start, d.end),
                             start: d.start,
@@ -482,7 +487,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 let kind = kind_of(&tokens, speaker.as_ref(), !quantities.is_empty());
                 claims.push(Claim {
                     id: claim_id,
-                    document: id.clone(),
+                    document: doc_ref.clone(),
                     text: Verbatim::span(&document_source, a, b),
                     start: a,
                     end: b,
@@ -651,6 +656,26 @@ impl Builder {
 
 /// The corpus-wide passes over parsed documents.
 fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
+    // Documents were numbered alone; here they, their claims and what refers to both get their
+    // places in the corpus.
+    let mut first_claim = 0;
+    for (d, p) in parsed.iter_mut().enumerate() {
+        let doc = p.doc.id.at(d);
+        for c in &mut p.claims {
+            c.id = c.id.shifted(first_claim);
+            c.document = doc.clone();
+        }
+        for f in &mut p.figures {
+            f.claim = f.claim.shifted(first_claim);
+            f.document = doc.clone();
+        }
+        for e in &mut p.events {
+            e.claim = e.claim.shifted(first_claim);
+            e.document = doc.clone();
+        }
+        p.doc.id = doc;
+        first_claim += p.claims.len();
+    }
     let mut registry = Registry::default();
     for (d, p) in parsed.iter_mut().enumerate() {
         for o in std::mem::take(&mut p.observations) {
@@ -764,9 +789,11 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
             registry.entities[*e].name.clone(),
         )
     });
-    let mut entity_ids = vec![String::new(); registry.entities.len()];
-    for &e in &order {
-        entity_ids[e] = unique(slug(&registry.entities[e].name), &mut used);
+    let unnamed = Ref::new(0, &Arc::from(""));
+    let mut entity_ids = vec![unnamed; registry.entities.len()];
+    for (at, &e) in order.iter().enumerate() {
+        let id = unique(slug(&registry.entities[e].name), &mut used);
+        entity_ids[e] = Ref::new(at, &Arc::from(id));
     }
     let mut per_doc: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); parsed.len()];
     let mut entities = Vec::new();
@@ -814,7 +841,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
                 .take_while(|m| m.0 < c.end)
                 .filter(|m| m.1 <= c.end)
                 .collect();
-            let mut ids: Vec<String> = inside.iter().map(|m| entity_ids[m.2].clone()).collect();
+            let mut ids: Vec<Ref> = inside.iter().map(|m| entity_ids[m.2].clone()).collect();
             ids.sort();
             ids.dedup();
             c.entities = ids;
@@ -841,7 +868,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
         events.extend(p.events);
         documents.push(p.doc);
     }
-    let document_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+    let document_ids: Vec<Ref> = documents.iter().map(|d| d.id.clone()).collect();
     let clusters = crate::links::link(
         &mut claims,
         &claim_words,

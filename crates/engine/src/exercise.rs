@@ -50,6 +50,42 @@ pub fn whole_pipeline(data: &[u8]) -> usize {
         }
     }
 
+    // Every reference is the record at its position, with that record's id.
+    let documents: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    let claims: Vec<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
+    let entities: Vec<&str> = corpus.entities.iter().map(|e| e.id.as_str()).collect();
+    let refers = |list: &[&str], r: &crate::Ref| {
+        assert_eq!(list.get(r.index()).copied(), Some(r.as_str()), "{r:?}");
+    };
+    for d in &corpus.documents {
+        refers(&documents, &d.id);
+    }
+    for c in &corpus.claims {
+        refers(&claims, &c.id);
+        refers(&documents, &c.document);
+        c.entities.iter().for_each(|e| refers(&entities, e));
+        c.related.iter().for_each(|l| refers(&claims, &l.claim));
+    }
+    for f in &corpus.figures {
+        refers(&documents, &f.document);
+        refers(&claims, &f.claim);
+    }
+    for e in &corpus.entities {
+        refers(&entities, &e.id);
+        e.documents.iter().for_each(|d| refers(&documents, d));
+        e.mentions
+            .iter()
+            .for_each(|m| refers(&documents, &m.document));
+    }
+    for ev in &corpus.events {
+        refers(&documents, &ev.document);
+        refers(&claims, &ev.claim);
+    }
+    for m in &corpus.clusters {
+        m.claims.iter().for_each(|c| refers(&claims, c));
+        m.documents.iter().for_each(|d| refers(&documents, d));
+    }
+
     // What the page asks, with a query and a hash taken from the input itself.
     let index = SearchIndex::new(&corpus);
     let text = String::from_utf8_lossy(data);

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Claim, Cluster, Link, Relation};
+use crate::model::{Claim, Cluster, Link, Ref, Relation};
 use crate::text::{fold, words, FastMap, FastSet, Word};
 use crate::vocab::vocab;
 
@@ -469,7 +469,7 @@ pub fn link(
     stems: &[Vec<String>],
     names: &[Vec<(usize, usize)>],
     document_of: &[usize],
-    document_ids: &[String],
+    document_ids: &[Ref],
 ) -> Vec<Cluster> {
     let mut intern = Interner::default();
     let mut numbered: Vec<Vec<u32>> = stems.iter().map(|s| vec![u32::MAX; s.len()]).collect();

@@ -154,6 +154,153 @@ impl<'de> Deserialize<'de> for Verbatim {
     }
 }
 
+/// A reference to a record of the corpus by its position, carrying the record's id.
+///
+/// Inside the engine and the page a claim's document, a link's claim or a mention's document is a
+/// number: `corpus.documents[r.index()]` with no id → position map to build. The id travels beside
+/// it (one shared copy per record, not a string per reference) because it is the export contract:
+/// a `Ref` serializes as the id, so the JSON and CSV still say `"document": "bbc-3"`. It also reads
+/// as that id (`Deref<Target = str>`) for code that shows or compares ids.
+#[derive(Clone)]
+pub struct Ref {
+    index: u32,
+    id: Arc<str>,
+}
+
+impl Ref {
+    pub fn new(index: usize, id: &Arc<str>) -> Ref {
+        Ref {
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            id: Arc::clone(id),
+        }
+    }
+
+    /// The record's position in its list of the corpus (`documents`, `claims`, `entities`).
+    pub fn index(&self) -> usize {
+        self.index as usize
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.id
+    }
+
+    /// The same record seen from a list that starts `by` records later (documents parsed one by
+    /// one number their claims from 0; the corpus numbers them all).
+    pub(crate) fn shifted(&self, by: usize) -> Ref {
+        Ref::new(self.index() + by, &self.id)
+    }
+
+    pub(crate) fn at(&self, index: usize) -> Ref {
+        Ref::new(index, &self.id)
+    }
+}
+
+impl std::ops::Deref for Ref {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.id
+    }
+}
+
+impl AsRef<str> for Ref {
+    fn as_ref(&self) -> &str {
+        &self.id
+    }
+}
+
+impl std::borrow::Borrow<str> for Ref {
+    fn borrow(&self) -> &str {
+        &self.id
+    }
+}
+
+impl std::fmt::Debug for Ref {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}#{}", &*self.id, self.index)
+    }
+}
+
+impl std::fmt::Display for Ref {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.id)
+    }
+}
+
+/// Ids are unique within their list, so two references are equal when their ids are.
+impl PartialEq for Ref {
+    fn eq(&self, other: &Ref) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Ref {}
+
+impl std::hash::Hash for Ref {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state)
+    }
+}
+
+impl PartialOrd for Ref {
+    fn partial_cmp(&self, other: &Ref) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Ordered by id, as the string ids were.
+impl Ord for Ref {
+    fn cmp(&self, other: &Ref) -> std::cmp::Ordering {
+        self.id.cmp(&other.id)
+    }
+}
+
+impl PartialEq<str> for Ref {
+    fn eq(&self, other: &str) -> bool {
+        &*self.id == other
+    }
+}
+
+impl PartialEq<&str> for Ref {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.id == *other
+    }
+}
+
+impl PartialEq<String> for Ref {
+    fn eq(&self, other: &String) -> bool {
+        *self.id == **other
+    }
+}
+
+impl PartialEq<Ref> for String {
+    fn eq(&self, other: &Ref) -> bool {
+        **self == *other.id
+    }
+}
+
+impl PartialEq<Ref> for &str {
+    fn eq(&self, other: &Ref) -> bool {
+        *self == &*other.id
+    }
+}
+
+impl Serialize for Ref {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.id)
+    }
+}
+
+/// Read back (tests only) as a reference whose position is unknown.
+impl<'de> Deserialize<'de> for Ref {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ref, D::Error> {
+        String::deserialize(deserializer).map(|id| Ref::new(usize::MAX, &Arc::from(id)))
+    }
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Corpus {
     pub documents: Vec<Document>,
@@ -164,6 +311,23 @@ pub struct Corpus {
     /// Claims from several documents about the same matter, joined by their links.
     pub clusters: Vec<Cluster>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Corpus {
+    /// The document a claim (or a figure, event or mention: anything with a document `Ref`) is in.
+    pub fn document(&self, at: &Ref) -> Option<&Document> {
+        self.documents.get(at.index())
+    }
+
+    /// The claim a `Ref` (a link's, a figure's, an event's) points at.
+    pub fn claim(&self, at: &Ref) -> Option<&Claim> {
+        self.claims.get(at.index())
+    }
+
+    /// The entity a claim's `Ref` points at.
+    pub fn entity(&self, at: &Ref) -> Option<&Entity> {
+        self.entities.get(at.index())
+    }
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -246,8 +410,8 @@ pub struct Line {
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Document {
-    /// Stable id derived from the file name.
-    pub id: String,
+    /// Stable id derived from the file name, and its position in `Corpus::documents`.
+    pub id: Ref,
     /// File name as given (relative to the corpus folder).
     pub file: String,
     pub title: Option<String>,
@@ -325,7 +489,7 @@ pub enum Relation {
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Link {
-    pub claim: String,
+    pub claim: Ref,
     pub relation: Relation,
     /// Weighted overlap in [0, 1].
     pub score: f32,
@@ -335,8 +499,9 @@ pub struct Link {
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Claim {
-    pub id: String,
-    pub document: String,
+    /// Its own id and its position in `Corpus::claims`.
+    pub id: Ref,
+    pub document: Ref,
     /// Verbatim text; the source file's bytes `[start, end)` are exactly this.
     pub text: Verbatim,
     pub start: usize,
@@ -351,8 +516,8 @@ pub struct Claim {
     pub attribution: Option<String>,
     /// True when the speaker was carried over from an earlier sentence.
     pub speaker_carried: bool,
-    /// Entity ids mentioned in the claim.
-    pub entities: Vec<String>,
+    /// The entities mentioned in the claim.
+    pub entities: Vec<Ref>,
     pub related: Vec<Link>,
 }
 
@@ -367,8 +532,8 @@ pub enum FigureKind {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Figure {
     pub id: String,
-    pub document: String,
-    pub claim: String,
+    pub document: Ref,
+    pub claim: Ref,
     pub value: f64,
     /// `%` for percentages; a canonical unit (`MW`, `USD`) or the counted noun; `null` if none.
     pub unit: Option<String>,
@@ -399,7 +564,7 @@ pub enum EntityKind {
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Mention {
-    pub document: String,
+    pub document: Ref,
     pub start: usize,
     pub end: usize,
     pub text: Verbatim,
@@ -407,13 +572,14 @@ pub struct Mention {
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Entity {
-    pub id: String,
+    /// Its id and its position in `Corpus::entities`.
+    pub id: Ref,
     pub name: String,
     pub kind: EntityKind,
     /// Other spellings seen in the corpus (variants, transliterations, acronyms, demonyms).
     pub aliases: Vec<String>,
-    /// Ids of the documents that mention it.
-    pub documents: Vec<String>,
+    /// The documents that mention it.
+    pub documents: Vec<Ref>,
     pub mentions: Vec<Mention>,
     /// True when the gazetteer knows it; false when found from capitalisation and context.
     pub known: bool,
@@ -427,8 +593,8 @@ pub struct Event {
     pub inferred: bool,
     /// The claim's text.
     pub text: Verbatim,
-    pub document: String,
-    pub claim: String,
+    pub document: Ref,
+    pub claim: Ref,
     /// The date words as written ("last Sunday") and their span.
     pub when: Verbatim,
     pub start: usize,
@@ -440,8 +606,8 @@ pub struct Cluster {
     pub id: String,
     /// A phrase the claims share, verbatim from one of them.
     pub label: String,
-    pub claims: Vec<String>,
-    pub documents: Vec<String>,
+    pub claims: Vec<Ref>,
+    pub documents: Vec<Ref>,
 }
 
 #[cfg(test)]

@@ -70,15 +70,10 @@ pub const CSV_COLUMNS: [&str; 14] = [
 /// Every claim as one CSV row (RFC 4180, CRLF line ends). Metadata an article does not state is
 /// written "not stated", as on screen; `related` lists `relation:claim-id` pairs.
 pub fn claims_csv(corpus: &Corpus) -> String {
-    let by_id: std::collections::HashMap<&str, &crate::model::Document> = corpus
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d))
-        .collect();
     let mut out = CSV_COLUMNS.join(",");
     out.push_str("\r\n");
     for c in &corpus.claims {
-        let doc = by_id.get(c.document.as_str());
+        let doc = corpus.document(&c.document);
         let speaker_kind = c
             .speaker_kind
             .map(|k| crate::text::lower(&format!("{k:?}")))
@@ -95,7 +90,7 @@ pub fn claims_csv(corpus: &Corpus) -> String {
             })
             .collect();
         let fields = [
-            c.id.clone(),
+            c.id.to_string(),
             doc.map(|d| d.file.clone()).unwrap_or_default(),
             stated(doc.and_then(|d| d.outlet.as_deref())),
             stated(doc.and_then(|d| d.author.as_deref())),
@@ -209,14 +204,9 @@ pub fn escape_html(text: &str) -> String {
 /// "not stated"), with `elementtiming="first-card"` on the first card's text so the page and the
 /// baseline are timed the same way.
 fn cards_html(corpus: &Corpus, count: usize) -> String {
-    let by_id: std::collections::HashMap<&str, &crate::model::Document> = corpus
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d))
-        .collect();
     let mut cards = String::new();
     for c in corpus.claims.iter().take(count) {
-        let doc = by_id.get(c.document.as_str());
+        let doc = corpus.document(&c.document);
         let kind = c.kind.as_str();
         let speaker = c
             .speaker
@@ -232,7 +222,7 @@ fn cards_html(corpus: &Corpus, count: usize) -> String {
         cards.push_str(&format!(
             "<article class=\"card k-{kind}\"><blockquote class=\"claim-text\" elementtiming=\"first-card\">{}</blockquote><p class=\"meta\"><span class=\"kind k-{kind}\">{kind}</span> <span class=\"outlet\">{}</span> · <span>{}</span> · <span>{}</span></p>{speaker}</article>\n",
             escape_html(&c.text),
-            escape_html(&doc.map(|d| crate::view::document_label(d)).unwrap_or_default()),
+            escape_html(&doc.map(crate::view::document_label).unwrap_or_default()),
             escape_html(&stated(doc.and_then(|d| d.author.as_deref()))),
             escape_html(&stated(doc.and_then(|d| d.date.as_deref()))),
         ));

@@ -5,7 +5,7 @@
 //! says) is answered here, natively testable, so the Leptos components only read signals and
 //! render. The hash is the whole view: a copied link reopens exactly the same view.
 
-use crate::model::{Claim, ClaimKind, Corpus, Document, Relation};
+use crate::model::{Claim, ClaimKind, Corpus, Document, Ref, Relation};
 use crate::text::{fold_char, FastMap, FastSet};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -315,18 +315,12 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(corpus: &Corpus) -> SearchIndex {
-        // Documents by id: one look-up per claim, not a scan (this runs at page start-up).
-        let by_id: FastMap<&str, &Document> = corpus
-            .documents
-            .iter()
-            .map(|d| (d.id.as_str(), d))
-            .collect();
         let mut token_ids: FastMap<String, usize> = FastMap::default();
         let mut tokens: Vec<String> = Vec::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut chars = vec![0u64; corpus.claims.len()];
         for (i, c) in corpus.claims.iter().enumerate() {
-            let doc = by_id.get(c.document.as_str()).copied();
+            let doc = corpus.document(&c.document);
             let mut h = c.text.to_string();
             for extra in [
                 c.speaker.as_deref(),
@@ -358,8 +352,7 @@ impl SearchIndex {
                 }
             }
         }
-        let doc_at = positions(corpus.documents.iter().map(|d| d.id.as_str()));
-        let entity_at = positions(corpus.entities.iter().map(|e| e.id.as_str()));
+        let entity_at = positions(corpus.entities.iter().map(|e| e.id.id()));
         let mut speakers: Vec<String> = corpus
             .claims
             .iter()
@@ -376,7 +369,10 @@ impl SearchIndex {
         let doc_of = corpus
             .claims
             .iter()
-            .map(|c| doc_at.get(c.document.as_str()).copied().unwrap_or(u32::MAX))
+            .map(|c| match corpus.document(&c.document) {
+                Some(_) => c.document.index() as u32,
+                None => u32::MAX,
+            })
             .collect();
         let speaker_of = corpus
             .claims
@@ -389,7 +385,8 @@ impl SearchIndex {
             .map(|c| {
                 c.entities
                     .iter()
-                    .filter_map(|e| entity_at.get(e.as_str()).copied())
+                    .filter(|e| corpus.entity(e).is_some())
+                    .map(|e| e.index() as u32)
                     .collect()
             })
             .collect();
@@ -398,7 +395,7 @@ impl SearchIndex {
             .claims
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id.clone(), i as u32))
+            .map(|(i, c)| (c.id.to_string(), i as u32))
             .collect();
         let entity_at = entity_at
             .into_iter()
@@ -515,14 +512,19 @@ fn speaker_key(c: &Claim) -> &str {
 }
 
 fn passes(c: &Claim, state: &ViewState, skip: Facet) -> bool {
-    (skip == Facet::Document || state.documents.is_empty() || state.documents.contains(&c.document))
+    (skip == Facet::Document
+        || state.documents.is_empty()
+        || state.documents.iter().any(|d| *d == c.document))
         && (skip == Facet::Kind || state.kinds.is_empty() || state.kinds.contains(&c.kind))
         && (skip == Facet::Speaker
             || state.speakers.is_empty()
             || state.speakers.iter().any(|s| s == speaker_key(c)))
         && (skip == Facet::Entity
             || state.entities.is_empty()
-            || state.entities.iter().all(|e| c.entities.contains(e)))
+            || state
+                .entities
+                .iter()
+                .all(|e| c.entities.iter().any(|x| x == e)))
 }
 
 /// The claims the search and the matter allow, before the facet filters: computed once per
@@ -533,22 +535,18 @@ fn searched(corpus: &Corpus, index: &SearchIndex, state: &ViewState) -> Vec<usiz
     let matter = matter_claims(corpus, state);
     (0..corpus.claims.len())
         .filter(|&i| text.as_ref().is_none_or(|t| t[i]))
-        .filter(|&i| {
-            matter
-                .as_ref()
-                .is_none_or(|m| m.contains(corpus.claims[i].id.as_str()))
-        })
+        .filter(|&i| matter.as_ref().is_none_or(|m| m.contains(&i)))
         .collect()
 }
 
-fn matter_claims<'a>(corpus: &'a Corpus, state: &ViewState) -> Option<FastSet<&'a str>> {
+fn matter_claims(corpus: &Corpus, state: &ViewState) -> Option<FastSet<usize>> {
     let id = state.matter.as_ref()?;
     Some(
         corpus
             .clusters
             .iter()
             .find(|m| &m.id == id)
-            .map(|m| m.claims.iter().map(String::as_str).collect())
+            .map(|m| m.claims.iter().map(Ref::index).collect())
             .unwrap_or_default(),
     )
 }
@@ -632,10 +630,10 @@ pub fn select(corpus: &Corpus, index: &SearchIndex, state: &ViewState) -> Select
         .zip(&index.doc_labels)
         .zip(by_doc)
         .map(|((d, label), count)| FacetValue {
-            key: d.id.clone(),
+            key: d.id.to_string(),
             label: label.clone(),
             count,
-            selected: state.documents.contains(&d.id),
+            selected: state.documents.iter().any(|x| *x == d.id),
         })
         .collect();
 
@@ -672,12 +670,12 @@ pub fn select(corpus: &Corpus, index: &SearchIndex, state: &ViewState) -> Select
         .entities
         .iter()
         .zip(by_entity)
-        .filter(|(e, count)| *count > 0 || state.entities.contains(&e.id))
+        .filter(|(e, count)| *count > 0 || state.entities.iter().any(|x| *x == e.id))
         .map(|(e, count)| FacetValue {
-            key: e.id.clone(),
+            key: e.id.to_string(),
             label: e.name.clone(),
             count,
-            selected: state.entities.contains(&e.id),
+            selected: state.entities.iter().any(|x| *x == e.id),
         })
         .collect();
     entities.sort_by(|a, b| {
@@ -852,58 +850,56 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
     order.sort_by_key(|&m| std::cmp::Reverse(corpus.clusters[m].documents.len()));
     let more_rows = order.len().saturating_sub(max_rows);
     order.truncate(max_rows);
-    let claim_at: FastMap<&str, usize> = corpus
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
     // How many shown matters each document speaks to.
-    let mut speaks: FastMap<&str, usize> = FastMap::default();
+    let mut speaks = vec![0usize; corpus.documents.len()];
     for &m in &order {
         for d in &corpus.clusters[m].documents {
-            *speaks.entry(d.as_str()).or_default() += 1;
+            if let Some(n) = speaks.get_mut(d.index()) {
+                *n += 1;
+            }
         }
     }
-    let documents: Vec<String> = if corpus.documents.len() <= MAP_ALL_COLUMNS {
-        corpus.documents.iter().map(|d| d.id.clone()).collect()
+    let columns: Vec<usize> = if corpus.documents.len() <= MAP_ALL_COLUMNS {
+        (0..corpus.documents.len()).collect()
     } else {
-        let mut ranked: Vec<(usize, usize)> = corpus
-            .documents
+        let mut ranked: Vec<(usize, usize)> = speaks
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| speaks.get(d.id.as_str()).map(|&n| (i, n)))
+            .filter(|&(_, &n)| n > 0)
+            .map(|(i, &n)| (i, n))
             .collect();
         ranked.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
         ranked.truncate(MAP_ALL_COLUMNS);
         ranked.sort_unstable();
-        ranked
-            .into_iter()
-            .map(|(i, _)| corpus.documents[i].id.clone())
-            .collect()
+        ranked.into_iter().map(|(i, _)| i).collect()
     };
+    let documents: Vec<String> = columns
+        .iter()
+        .map(|&d| corpus.documents[d].id.to_string())
+        .collect();
     let rows = order
         .into_iter()
         .map(|m| {
             let m = &corpus.clusters[m];
-            let members: FastSet<&str> = m.claims.iter().map(String::as_str).collect();
+            let members: FastSet<usize> = m.claims.iter().map(Ref::index).collect();
             let mut in_order: Vec<usize> = m
                 .claims
                 .iter()
-                .filter_map(|id| claim_at.get(id.as_str()).copied())
+                .filter(|c| corpus.claim(c).is_some())
+                .map(Ref::index)
                 .collect();
             in_order.sort_unstable();
-            let mut by_document: FastMap<&str, Vec<&Claim>> = FastMap::default();
+            let mut by_document: FastMap<usize, Vec<&Claim>> = FastMap::default();
             for c in in_order.into_iter().map(|i| &corpus.claims[i]) {
-                by_document.entry(c.document.as_str()).or_default().push(c);
+                by_document.entry(c.document.index()).or_default().push(c);
             }
-            let cells = documents
+            let cells = columns
                 .iter()
-                .map(|d| {
-                    let claims = by_document.get(d.as_str()).cloned().unwrap_or_default();
+                .map(|&d| {
+                    let claims = by_document.get(&d).cloned().unwrap_or_default();
                     let disputes = claims.iter().any(|c| {
                         c.related.iter().any(|l| {
-                            l.relation == Relation::Disputes && members.contains(l.claim.as_str())
+                            l.relation == Relation::Disputes && members.contains(&l.claim.index())
                         })
                     });
                     let stance = if claims.is_empty() {
@@ -914,8 +910,8 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
                         Stance::Asserts
                     };
                     MapCell {
-                        document: d.clone(),
-                        claims: claims.iter().map(|c| c.id.clone()).collect(),
+                        document: corpus.documents[d].id.to_string(),
+                        claims: claims.iter().map(|c| c.id.to_string()).collect(),
                         stance,
                     }
                 })
@@ -937,17 +933,11 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
 /// Each document's claims counted by kind (in `ClaimKind::ALL` order), in document order: one
 /// pass over the claims, for the overview's table and the preview image.
 pub fn claims_by_kind(corpus: &Corpus) -> Vec<[usize; ClaimKind::ALL.len()]> {
-    let at: FastMap<&str, usize> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
     let mut counts = vec![[0; ClaimKind::ALL.len()]; corpus.documents.len()];
     for c in &corpus.claims {
         let kind = ClaimKind::ALL.iter().position(|k| *k == c.kind);
-        if let (Some(&d), Some(k)) = (at.get(c.document.as_str()), kind) {
-            counts[d][k] += 1;
+        if let (Some(row), Some(k)) = (counts.get_mut(c.document.index()), kind) {
+            row[k] += 1;
         }
     }
     counts
@@ -955,7 +945,7 @@ pub fn claims_by_kind(corpus: &Corpus) -> Vec<[usize; ClaimKind::ALL.len()]> {
 
 /// A citation a journalist can paste: the claim, who published it, and where in the file.
 pub fn citation(corpus: &Corpus, claim: &Claim) -> String {
-    let doc = corpus.documents.iter().find(|d| d.id == claim.document);
+    let doc = corpus.document(&claim.document);
     let outlet = stated(doc.and_then(|d| d.outlet.as_deref()));
     let author = stated(doc.and_then(|d| d.author.as_deref()));
     let date = stated(doc.and_then(|d| d.date.as_deref()));

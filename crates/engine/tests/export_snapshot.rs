@@ -1,5 +1,6 @@
-//! The export contract, pinned: `parallax export --pretty` of each test corpus, byte for byte, in
-//! `tests/expected/` (data-driven: a folder of articles in, the JSON out).
+//! The export contract, pinned: `parallax export --pretty` of each test corpus, and the page's CSV
+//! of the seeds, byte for byte, in `tests/expected/` (data-driven: a folder of articles in, the
+//! JSON or CSV out).
 //!
 //! Any change to what the engine reads shows here as a diff of the JSON, to be read and accepted
 //! on purpose: run `UPDATE_EXPECT=1 cargo test -p parallax-engine --test export_snapshot` and
@@ -10,9 +11,13 @@ use std::path::Path;
 fn check(name: &str, folder: &Path) {
     let corpus = parallax_engine::build_from_folder(folder);
     let json = parallax_engine::share::corpus_json(&corpus, true) + "\n";
+    compare(&format!("{name}.json"), json);
+}
+
+fn compare(name: &str, json: String) {
     let expected = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/expected")
-        .join(format!("{name}.json"));
+        .join(name);
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::create_dir_all(expected.parent().expect("a folder")).expect("writable");
         std::fs::write(&expected, &json).expect("writable");
@@ -56,4 +61,15 @@ fn the_other_layouts_export_as_pinned() {
     let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
     check("layouts", &articles.join("layouts"));
     check("disputes", &articles.join("disputes"));
+}
+
+#[test]
+fn the_seeds_claims_csv_as_pinned() {
+    let seeds = parallax_engine::build_from_folder(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"),
+    );
+    compare(
+        "seeds-claims.csv",
+        parallax_engine::share::claims_csv(&seeds),
+    );
 }

@@ -582,7 +582,7 @@ fn links_are_precise_against_hand_judgments() {
     let judged = |a: &parallax_engine::Claim, b: &parallax_engine::Claim| -> Option<String> {
         let key = |cl: &parallax_engine::Claim| {
             (
-                cl.document.clone(),
+                cl.document.to_string(),
                 cl.text.chars().take(60).collect::<String>(),
             )
         };
