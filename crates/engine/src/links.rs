@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Claim, Cluster, Link, Ref, Relation};
+use crate::model::{Claim, Cluster, Link, Ref, Relation, Verbatim};
 use crate::text::{fold, words, FastMap, FastSet, Word};
 use crate::vocab::vocab;
 
@@ -602,16 +602,15 @@ pub fn link(
         l.retain(|(b, ..)| kept.contains(&(*b, a)));
     }
 
-    let surface = |c: usize, t: u32| -> String {
+    let surface = |c: usize, t: u32| -> Verbatim {
         let (s, e) = all[c].get(t).map(|x| x.span).unwrap_or((0, 0));
-        let claim = &claims[c];
         if e > s {
-            claim.text[s - claim.start..e - claim.start].to_string()
+            claims[c].text.span_of_same_source(s, e)
         } else {
-            intern.labels[t as usize].clone()
+            Verbatim::from(intern.labels[t as usize].as_str())
         }
     };
-    let mut shared_text: Vec<Vec<Vec<String>>> = Vec::with_capacity(n);
+    let mut shared_text: Vec<Vec<Vec<Verbatim>>> = Vec::with_capacity(n);
     for (a, l) in keep.iter().enumerate() {
         shared_text.push(
             l.iter()
@@ -693,7 +692,7 @@ pub fn link(
             .unwrap_or_default();
         out.push(Cluster {
             id: format!("m{}", out.len() + 1),
-            label,
+            label: label.to_string(),
             claims: members.iter().map(|c| claims[*c].id.clone()).collect(),
             documents: docs.iter().map(|d| document_ids[*d].clone()).collect(),
         });

@@ -42,6 +42,11 @@ impl Verbatim {
     pub fn as_str(&self) -> &str {
         self.source.get(self.start..self.end).unwrap_or_default()
     }
+
+    /// Another span of the same source (offsets in the source, like `span`'s).
+    pub fn span_of_same_source(&self, start: usize, end: usize) -> Verbatim {
+        Verbatim::span(&self.source, start, end)
+    }
 }
 
 impl std::ops::Deref for Verbatim {
@@ -493,8 +498,8 @@ pub struct Link {
     pub relation: Relation,
     /// Weighted overlap in [0, 1].
     pub score: f32,
-    /// The shared terms that made the link, most telling first.
-    pub shared: Vec<String>,
+    /// The shared terms that made the link, most telling first, as this claim words them.
+    pub shared: Vec<Verbatim>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
