@@ -441,6 +441,51 @@ fn matters(devset: &Path, gold_dir: &Path) {
             }
         }
         println!("Stories told apart: {} BASIL stories in one folder: {all} links, {across} of them join different stories.", mixed.mixed_basil.len());
+        let (split, joined) = story_errors(&corpus, |d| d.file.split('/').nth(1).unwrap_or(""));
+        println!("  The engine read them as {} stories: {split} pairs of one story's articles apart, {joined} pairs of different stories' articles together.", story_count(&corpus));
+    }
+    // Every BASIL story read alone must stay one story (split, its outlets are never compared),
+    // and all of them read together must come apart.
+    let basil = devset.join("basil");
+    if let Ok(list) = std::fs::read_dir(&basil) {
+        let mut folders: Vec<String> = list
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        folders.sort();
+        let mut all_paths = Vec::new();
+        let mut alone_split = Vec::new();
+        for story in &folders {
+            let (inputs, _) = parallax_engine::load::read_folder(&basil.join(story));
+            let paths: Vec<String> = inputs
+                .iter()
+                .map(|i| format!("basil/{story}/{}", i.file))
+                .collect();
+            let corpus = corpus_of(devset, &paths);
+            if story_count(&corpus) > 1 {
+                alone_split.push(story.clone());
+            }
+            all_paths.extend(paths);
+        }
+        println!(
+            "{} BASIL stories, each read alone: {} read as more than one story{}.",
+            folders.len(),
+            alone_split.len(),
+            if alone_split.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", alone_split.join(", "))
+            }
+        );
+        let corpus = corpus_of(devset, &all_paths);
+        let (split, joined) = story_errors(&corpus, |d| d.file.split('/').nth(1).unwrap_or(""));
+        let links = corpus.claims.iter().map(|c| c.related.len()).sum::<usize>() / 2;
+        println!(
+            "All {} read together: {} stories found; {split} pairs of one story's articles apart, {joined} pairs of different stories' articles together; {links} links.",
+            folders.len(),
+            story_count(&corpus)
+        );
     }
     let bbc = devset.join("bbc-politics");
     if bbc.is_dir() {
@@ -453,9 +498,38 @@ fn matters(devset: &Path, gold_dir: &Path) {
             .filter(|l| l.relation != Relation::Related)
             .count()
             / 2;
-        println!("40 unrelated BBC stories in one folder: {links} links (every one joins different stories), {agrees} of them agrees/disputes.");
+        println!("40 unrelated BBC stories in one folder: read as {} stories; {links} links (every one joins different stories), {agrees} of them agrees/disputes.", story_count(&corpus));
     }
     println!();
+}
+
+/// How many stories the engine told apart in `corpus`.
+fn story_count(corpus: &Corpus) -> usize {
+    corpus
+        .documents
+        .iter()
+        .map(|d| d.story)
+        .collect::<std::collections::HashSet<_>>()
+        .len()
+}
+
+/// Pairs of documents of one true story (`truth`) the engine put in different stories, and pairs
+/// of different true stories it put in one.
+fn story_errors<'c>(
+    corpus: &'c Corpus,
+    truth: impl Fn(&'c parallax_engine::Document) -> &'c str,
+) -> (usize, usize) {
+    let (mut split, mut joined) = (0, 0);
+    for (i, a) in corpus.documents.iter().enumerate() {
+        for b in &corpus.documents[i + 1..] {
+            match (truth(a) == truth(b), a.story == b.story) {
+                (true, false) => split += 1,
+                (false, true) => joined += 1,
+                _ => {}
+            }
+        }
+    }
+    (split, joined)
 }
 
 fn main() {
@@ -469,6 +543,12 @@ fn main() {
     println!();
     // EVAL_VERBOSE=1 also lists what the engine got wrong, to read.
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
-    attribution(&devset, &root.join("gold/attribution"), verbose);
-    matters(&devset, &root.join("gold/matters"));
+    // EVAL_ONLY=attribution or EVAL_ONLY=matters prints one part.
+    let only = std::env::var("EVAL_ONLY").unwrap_or_default();
+    if only.is_empty() || only == "attribution" {
+        attribution(&devset, &root.join("gold/attribution"), verbose);
+    }
+    if only.is_empty() || only == "matters" {
+        matters(&devset, &root.join("gold/matters"));
+    }
 }

@@ -273,6 +273,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     let doc_ref = Ref::new(0, &Arc::from(id.as_str()));
     let doc = Document {
         id: doc_ref.clone(),
+        story: 0,
         file: file.to_string(),
         title: meta.title,
         dek: meta.dek,
@@ -869,7 +870,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
         documents.push(p.doc);
     }
     let document_ids: Vec<Ref> = documents.iter().map(|d| d.id.clone()).collect();
-    let clusters = crate::links::link(
+    let (clusters, story_of) = crate::links::link(
         &mut claims,
         &claim_words,
         &stems,
@@ -878,6 +879,9 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
         &document_ids,
     );
     drop((claim_words, stems));
+    for (d, story) in documents.iter_mut().zip(story_of) {
+        d.story = story;
+    }
     events.sort_by(|a, b| {
         a.date
             .cmp(&b.date)

@@ -19,6 +19,7 @@ pub mod model;
 pub mod parallel;
 pub mod sentences;
 pub mod share;
+pub mod stories;
 pub mod synthetic;
 pub mod text;
 pub mod tokens;

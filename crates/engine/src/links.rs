@@ -458,7 +458,35 @@ const CLAUSE_WORDS: [&str; 6] = ["but", "while", "although", "though", "whereas"
 /// Words a negation may stand before a term and still negate it, within one clause.
 const NEGATION_REACH: usize = 2;
 
-/// Fills `claim.related` for every claim, and returns the clusters of linked claims.
+/// The story of each of `documents` documents ([`crate::stories`]), from the words and names of
+/// their claims.
+fn stories_of(
+    all: &[Terms],
+    kinds: &[TermKind],
+    document_of: &[usize],
+    documents: usize,
+) -> Vec<usize> {
+    let mut bags: Vec<FastMap<u32, u32>> = vec![FastMap::default(); documents];
+    for (terms, &d) in all.iter().zip(document_of) {
+        for (t, _) in &terms.terms {
+            if matches!(kinds[*t as usize], TermKind::Word | TermKind::Entity) {
+                *bags[d].entry(*t).or_insert(0) += 1;
+            }
+        }
+    }
+    let bags: Vec<Vec<(u32, u32)>> = bags
+        .into_iter()
+        .map(|b| {
+            let mut v: Vec<(u32, u32)> = b.into_iter().collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    crate::stories::stories(&bags, kinds.len())
+}
+
+/// Fills `claim.related` for every claim, and returns the clusters of linked claims and the story
+/// of each document.
 /// `document_of[i]` is the index into `document_ids` of `claims[i]`'s document.
 /// `read[i]` is what `claims[i]`'s terms are read from ([`claim_words`]), with the stems of each
 /// document in `stems` (by document index); `names[i]` are the spans of entity mentions inside
@@ -470,7 +498,7 @@ pub fn link(
     names: &[Vec<(usize, usize)>],
     document_of: &[usize],
     document_ids: &[Ref],
-) -> Vec<Cluster> {
+) -> (Vec<Cluster>, Vec<usize>) {
     let mut intern = Interner::default();
     let mut numbered: Vec<Vec<u32>> = stems.iter().map(|s| vec![u32::MAX; s.len()]).collect();
     let all: Vec<Terms> = claims
@@ -491,6 +519,7 @@ pub fn link(
         .collect();
     let kinds = &intern.kinds;
     let n = claims.len();
+    let story_of = stories_of(&all, kinds, document_of, document_ids.len());
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); intern.len()];
     for (c, t) in all.iter().enumerate() {
         for (term, _) in &t.terms {
@@ -537,7 +566,10 @@ pub fn link(
                     let w = weight(*term, u.boost).powi(2);
                     for &b in list {
                         let b = b as usize;
-                        if b <= a || document_of[b] == document_of[a] {
+                        if b <= a
+                            || document_of[b] == document_of[a]
+                            || story_of[document_of[b]] != story_of[document_of[a]]
+                        {
                             continue;
                         }
                         if acc[b] == 0.0 {
@@ -711,7 +743,7 @@ pub fn link(
             .collect();
         claims[a].related = related;
     }
-    out
+    (out, story_of)
 }
 
 #[cfg(test)]

@@ -417,6 +417,10 @@ pub struct Line {
 pub struct Document {
     /// Stable id derived from the file name, and its position in `Corpus::documents`.
     pub id: Ref,
+    /// The story it tells, numbered from 0 in corpus order: documents that share what the rest of
+    /// the corpus does not ([`crate::stories`]). Claims of different stories are never linked.
+    #[serde(default)]
+    pub story: usize,
     /// File name as given (relative to the corpus folder).
     pub file: String,
     pub title: Option<String>,

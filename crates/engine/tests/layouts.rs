@@ -280,3 +280,42 @@ fn a_plain_contradiction_is_a_dispute() {
     assert_eq!(a.related[0].relation, Relation::Disputes);
     assert!(a.related[0].claim.starts_with("b-"));
 }
+
+#[test]
+fn two_stories_in_one_folder_are_told_apart_and_never_linked() {
+    // Two outlets on a dam, two on a stadium; the same former minister speaks in both stories,
+    // in words ("Former interior minister Karim Haddad said") that alone would make an `agrees`.
+    let c = articles("two-stories");
+    let story = |prefix: &str| doc(&c, prefix).story;
+    assert_eq!(story("dam-herald"), story("dam-courier"));
+    assert_eq!(story("stadium-herald"), story("stadium-courier"));
+    assert_ne!(story("dam-herald"), story("stadium-herald"));
+    // The file name's first word is the true story.
+    let story_of_claim = |id: &parallax_engine::Ref| {
+        c.claim(id)
+            .and_then(|cl| c.document(&cl.document))
+            .map(|d| d.file[..3].to_string())
+    };
+    for cl in &c.claims {
+        for l in &cl.related {
+            assert_eq!(
+                story_of_claim(&cl.id),
+                story_of_claim(&l.claim),
+                "{} is linked to {} across stories",
+                cl.id.as_str(),
+                l.claim.as_str()
+            );
+        }
+    }
+    // Within each story the outlets still meet: the cancellation, the vote.
+    let dam = claim(&c, "dam-herald", "The government cancelled");
+    assert!(dam
+        .related
+        .iter()
+        .any(|l| l.claim.starts_with("dam-courier-")));
+    let vote = claim(&c, "stadium-courier", "By nine votes to four");
+    assert!(vote
+        .related
+        .iter()
+        .any(|l| l.claim.starts_with("stadium-herald-")));
+}
