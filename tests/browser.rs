@@ -865,6 +865,52 @@ fn articles_can_be_added_to_those_on_screen() {
     );
 }
 
+#[test]
+fn a_quote_worded_otherwise_shows_both_wordings_on_its_card() {
+    if !enabled() {
+        return;
+    }
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/tests/articles/quote-drift");
+    let (inputs, _) = parallax_engine::load::read_folder(&dir);
+    let expected = parallax_engine::build(inputs, Vec::new());
+    // What the engine says each side's card shows.
+    let notes: Vec<String> = expected
+        .claims
+        .iter()
+        .flat_map(|c| {
+            c.related
+                .iter()
+                .filter_map(|l| parallax_engine::view::quote_drift(&expected, c, l))
+        })
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    let s = Session::new(1280, 900);
+    s.open("");
+    s.choose_files(
+        "#open-files",
+        &[dir.join("ledger.txt"), dir.join("tribune.txt")],
+    );
+    s.wait(
+        "the load report",
+        "return !!document.querySelector('.load-summary')",
+    );
+    // The loaded articles stay; only the view changes.
+    s.js("location.hash = '#tab=claims&q=harbour%20will%20pay'");
+    s.wait(
+        "the two quotes",
+        "return document.querySelectorAll('#main .card').length == 2",
+    );
+    let shown =
+        s.js("return [...document.querySelectorAll('.card .drift')].map(e => e.textContent)");
+    assert_eq!(shown, json!(notes));
+    assert_eq!(
+        s.js("return [...document.querySelectorAll('.card .links-label')].map(e => e.textContent).filter(t => t.startsWith('Quoted'))"),
+        json!(["Quoted otherwise by", "Quoted otherwise by"])
+    );
+    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+}
+
 // ------------------------------------------------------------------------------ at scale
 
 /// Loads 2,000 generated articles through the file input and types 200+ keystrokes of queries,

@@ -2,8 +2,10 @@
 //! is, the entities it names, and the claims of other outlets that agree, dispute or relate.
 
 use leptos::prelude::*;
-use parallax_engine::view::{citation, document_label, highlight, speaker_note, stated, Tab};
-use parallax_engine::Relation;
+use parallax_engine::view::{
+    citation, document_label, highlight, quote_drift, speaker_note, stated, Tab,
+};
+use parallax_engine::{Basis, Relation};
 
 use super::{copy, Nav, Shared};
 
@@ -79,20 +81,23 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
         })
         .collect_view();
 
-    let link_group = |relation: Relation, label: &'static str| {
+    let link_group = |relation: Relation, basis: Basis, label: &'static str| {
         let items: Vec<_> = claim
             .related
             .iter()
-            .filter(|l| l.relation == relation)
+            .filter(|l| l.relation == relation && l.basis == basis)
             .filter_map(|l| {
                 let at = data.index.claim(&l.claim)?;
                 let other = c.claims.get(at)?;
                 let other_doc = c.documents.get(data.index.document_of(at)?)?;
+                // A quote worded otherwise: this claim's words and the other's, side by side.
+                let drift = quote_drift(c, &claim, l);
                 Some((
                     l.claim.to_string(),
                     document_label(other_doc),
                     other.text.to_string(),
                     l.shared.join(", "),
+                    drift,
                 ))
             })
             .collect();
@@ -103,8 +108,10 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                     <ul>
                         {items
                             .into_iter()
-                            .map(|(target, outlet, text, shared)| {
+                            .map(|(target, outlet, text, shared, drift)| {
                                 let title = format!("{text}\nShared: {shared}");
+                                let drift =
+                                    drift.map(|d| view! { <span class="drift">{d}</span> });
                                 view! {
                                     <li>
                                         <button
@@ -117,6 +124,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                                         >
                                             {outlet}
                                         </button>
+                                        {drift}
                                     </li>
                                 }
                             })
@@ -126,9 +134,10 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
             }
         })
     };
-    let agrees = link_group(Relation::Agrees, "Also said by");
-    let disputes = link_group(Relation::Disputes, "Disputed by");
-    let related = link_group(Relation::Related, "Related in");
+    let agrees = link_group(Relation::Agrees, Basis::Phrase, "Also said by");
+    let disputes = link_group(Relation::Disputes, Basis::Phrase, "Disputed by");
+    let quoted = link_group(Relation::Disputes, Basis::Quote, "Quoted otherwise by");
+    let related = link_group(Relation::Related, Basis::Phrase, "Related in");
 
     let cite = citation(c, &claim);
     let read_id = id.clone();
@@ -154,6 +163,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
             <ul class="chips" aria-label="Entities">{entities}</ul>
             {agrees}
             {disputes}
+            {quoted}
             {related}
             <div class="actions">
                 <button on:click=move |_| {

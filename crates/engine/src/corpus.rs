@@ -870,6 +870,10 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
         documents.push(p.doc);
     }
     let document_ids: Vec<Ref> = documents.iter().map(|d| d.id.clone()).collect();
+    let quotes: Vec<Vec<crate::quotes::Quote>> = documents
+        .iter()
+        .map(|d| crate::quotes::quotations(&d.lines))
+        .collect();
     let (clusters, story_of) = crate::links::link(
         &mut claims,
         &claim_words,
@@ -877,6 +881,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
         &name_spans,
         &document_of,
         &document_ids,
+        &quotes,
     );
     drop((claim_words, stems));
     for (d, story) in documents.iter_mut().zip(story_of) {

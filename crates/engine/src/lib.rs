@@ -17,6 +17,7 @@ pub mod load;
 pub mod meta;
 pub mod model;
 pub mod parallel;
+pub mod quotes;
 pub mod sentences;
 pub mod share;
 pub mod stories;

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Claim, Cluster, Link, Ref, Relation, Verbatim};
+use crate::model::{Basis, Claim, Cluster, Link, Ref, Relation, Verbatim};
 use crate::text::{fold, words, FastMap, FastSet, Word};
 use crate::vocab::vocab;
 
@@ -384,6 +384,9 @@ fn claim_terms(
     Terms { terms }
 }
 
+/// One claim's side of a quote drift: the shared run and the differing words (document spans).
+type DriftSide = ((usize, usize), Vec<(usize, usize)>);
+
 /// A link being built: other claim, relation, score, shared term ids.
 type Candidate = (usize, Relation, f32, Vec<u32>);
 
@@ -498,6 +501,7 @@ pub fn link(
     names: &[Vec<(usize, usize)>],
     document_of: &[usize],
     document_ids: &[Ref],
+    quotes: &[Vec<crate::quotes::Quote>],
 ) -> (Vec<Cluster>, Vec<usize>) {
     let mut intern = Interner::default();
     let mut numbered: Vec<Vec<u32>> = stems.iter().map(|s| vec![u32::MAX; s.len()]).collect();
@@ -634,6 +638,50 @@ pub fn link(
         l.retain(|(b, ..)| kept.contains(&(*b, a)));
     }
 
+    // Quote drift: the same quotation worded differently by two documents of one story. The
+    // claims that hold the drift dispute each other, whatever their shared terms said.
+    let mut claims_of: Vec<std::ops::Range<usize>> = vec![0..0; document_ids.len()];
+    for (c, &d) in document_of.iter().enumerate() {
+        if claims_of[d].is_empty() {
+            claims_of[d] = c..c + 1;
+        } else {
+            claims_of[d].end = c + 1;
+        }
+    }
+    let claim_at = |d: usize, at: usize| {
+        claims_of[d]
+            .clone()
+            .find(|&c| claims[c].start <= at && at < claims[c].end)
+    };
+    // (claim, other claim) → (shared run, differing words) of the first claim's side.
+    let mut drifted: FastMap<(usize, usize), DriftSide> = FastMap::default();
+    for (da, db, drift) in crate::quotes::drifts(quotes, &story_of) {
+        let (Some(a), Some(b)) = (claim_at(da, drift.at[0]), claim_at(db, drift.at[1])) else {
+            continue;
+        };
+        for (x, y, side) in [(a, b, 0), (b, a, 1)] {
+            if drifted.contains_key(&(x, y)) {
+                continue;
+            }
+            drifted.insert((x, y), (drift.shared[side], drift.differs[side].clone()));
+            keep[x].retain(|(other, ..)| *other != y);
+            keep[x].insert(0, (y, Relation::Disputes, drift.overlap, Vec::new()));
+        }
+    }
+    // A span of claim `c`'s document, cut to the claim; `None` when it lies outside.
+    let inside = |c: usize, (s, e): (usize, usize)| -> Option<Verbatim> {
+        let (s, e) = (s.max(claims[c].start), e.min(claims[c].end));
+        (e > s).then(|| claims[c].text.span_of_same_source(s, e))
+    };
+    let drifted: FastMap<(usize, usize), (Vec<Verbatim>, Vec<Verbatim>)> = drifted
+        .into_iter()
+        .map(|((a, b), (run, differs))| {
+            let shared = inside(a, run).into_iter().collect();
+            let differs = differs.iter().filter_map(|s| inside(a, *s)).collect();
+            ((a, b), (shared, differs))
+        })
+        .collect();
+
     let surface = |c: usize, t: u32| -> Verbatim {
         let (s, e) = all[c].get(t).map(|x| x.span).unwrap_or((0, 0));
         if e > s {
@@ -734,11 +782,23 @@ pub fn link(
         let related = l
             .into_iter()
             .enumerate()
-            .map(|(k, (b, relation, score, _))| Link {
-                claim: claims[b].id.clone(),
-                relation,
-                score: (score * 1000.0).round() / 1000.0,
-                shared: shared_text[a][k].clone(),
+            .map(|(k, (b, relation, score, _))| match drifted.get(&(a, b)) {
+                Some((shared, differs)) => Link {
+                    claim: claims[b].id.clone(),
+                    relation,
+                    score: (score * 1000.0).round() / 1000.0,
+                    shared: shared.clone(),
+                    differs: differs.clone(),
+                    basis: Basis::Quote,
+                },
+                None => Link {
+                    claim: claims[b].id.clone(),
+                    relation,
+                    score: (score * 1000.0).round() / 1000.0,
+                    shared: shared_text[a][k].clone(),
+                    differs: Vec::new(),
+                    basis: Basis::Phrase,
+                },
             })
             .collect();
         claims[a].related = related;

@@ -504,6 +504,31 @@ pub struct Link {
     pub score: f32,
     /// The shared terms that made the link, most telling first, as this claim words them.
     pub shared: Vec<Verbatim>,
+    /// For a dispute: the words of this claim that differ from the other's (a quotation's words
+    /// that the other outlet quotes otherwise), empty when this side only lacks words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differs: Vec<Verbatim>,
+    /// What the dispute is about: the same quotation worded differently (`quote`), or a shared
+    /// phrase one side negates (`phrase`, the default, not written out).
+    #[serde(default, skip_serializing_if = "Basis::is_phrase")]
+    pub basis: Basis,
+}
+
+/// What makes a link ([`Link::basis`]).
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// Shared words and phrases.
+    #[default]
+    Phrase,
+    /// The same quotation, worded differently by the two outlets.
+    Quote,
+}
+
+impl Basis {
+    fn is_phrase(&self) -> bool {
+        *self == Basis::Phrase
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -5,7 +5,7 @@
 //! says) is answered here, natively testable, so the Leptos components only read signals and
 //! render. The hash is the whole view: a copied link reopens exactly the same view.
 
-use crate::model::{Claim, ClaimKind, Corpus, Document, Ref, Relation};
+use crate::model::{Claim, ClaimKind, Corpus, Document, Link, Ref, Relation};
 use crate::text::{fold_char, FastMap, FastSet};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -787,6 +787,38 @@ pub fn speaker_note(claim: &Claim) -> String {
         ""
     };
     format!("{kind}{carried}")
+}
+
+/// How a quotation worded otherwise reads on `claim`'s card for its `link` (of basis quote):
+/// this claim's differing words, then the other claim's, `None` for any other link.
+/// `here “ten”, there “twenty”`; "(nothing)" for a side that only lacks words.
+pub fn quote_drift(c: &Corpus, claim: &Claim, link: &Link) -> Option<String> {
+    if link.basis != crate::model::Basis::Quote {
+        return None;
+    }
+    let theirs = c
+        .claim(&link.claim)?
+        .related
+        .iter()
+        .find(|back| back.claim == claim.id)?;
+    let words = |w: &[crate::model::Verbatim]| {
+        if w.is_empty() {
+            "(nothing)".to_string()
+        } else {
+            format!(
+                "“{}”",
+                w.iter()
+                    .map(|v| v.as_ref())
+                    .collect::<Vec<&str>>()
+                    .join(" … ")
+            )
+        }
+    };
+    Some(format!(
+        "here {}, there {}",
+        words(&link.differs),
+        words(&theirs.differs)
+    ))
 }
 
 /// What the page shows for a field the text does not state.

@@ -319,3 +319,39 @@ fn two_stories_in_one_folder_are_told_apart_and_never_linked() {
         .iter()
         .any(|l| l.claim.starts_with("stadium-herald-")));
 }
+
+#[test]
+fn a_quote_worded_otherwise_is_a_dispute_and_a_trimmed_one_is_not() {
+    let c = articles("quote-drift");
+    // "within ten years" against "within twenty years": the same sentence, one word changed.
+    let ten = claim(&c, "ledger", "\"The harbour will pay");
+    let drift = ten
+        .related
+        .iter()
+        .find(|l| l.claim.starts_with("tribune-"))
+        .expect("linked to the other outlet's quote");
+    assert_eq!(drift.relation, Relation::Disputes);
+    assert_eq!(drift.basis, parallax_engine::Basis::Quote);
+    assert_eq!(drift.differs, ["ten"]);
+    assert_eq!(
+        drift.shared,
+        ["years, and every family in this city will see it"]
+    );
+    let twenty = c.claim(&drift.claim).expect("the other claim");
+    let back = twenty
+        .related
+        .iter()
+        .find(|l| l.claim == ten.id)
+        .expect("both sides");
+    assert_eq!(back.differs, ["twenty"]);
+    assert_eq!(
+        parallax_engine::view::quote_drift(&c, ten, drift).as_deref(),
+        Some("here “ten”, there “twenty”")
+    );
+    // "… from our schools this year" against "… from our schools": an excerpt, not drift.
+    let trimmed = claim(&c, "ledger", "\"We are not going to cut");
+    assert!(trimmed
+        .related
+        .iter()
+        .all(|l| l.relation != Relation::Disputes));
+}
