@@ -881,7 +881,7 @@ fn a_quote_worded_otherwise_shows_both_wordings_on_its_card() {
         .flat_map(|c| {
             c.related
                 .iter()
-                .filter_map(|l| parallax_engine::view::quote_drift(&expected, c, l))
+                .filter_map(|l| parallax_engine::view::differing_words(&expected, c, l))
         })
         .collect();
     assert_eq!(notes.len(), 2, "{notes:?}");

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use parallax_engine::view::{
-    citation, document_label, highlight, quote_drift, speaker_note, stated, Tab,
+    citation, differing_words, document_label, highlight, speaker_note, stated, Tab,
 };
 use parallax_engine::{Basis, Relation};
 
@@ -90,8 +90,8 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                 let at = data.index.claim(&l.claim)?;
                 let other = c.claims.get(at)?;
                 let other_doc = c.documents.get(data.index.document_of(at)?)?;
-                // A quote worded otherwise: this claim's words and the other's, side by side.
-                let drift = quote_drift(c, &claim, l);
+                // A quote worded otherwise, a number given otherwise: both sides' words.
+                let drift = differing_words(c, &claim, l);
                 Some((
                     l.claim.to_string(),
                     document_label(other_doc),
@@ -137,6 +137,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
     let agrees = link_group(Relation::Agrees, Basis::Phrase, "Also said by");
     let disputes = link_group(Relation::Disputes, Basis::Phrase, "Disputed by");
     let quoted = link_group(Relation::Disputes, Basis::Quote, "Quoted otherwise by");
+    let counted = link_group(Relation::Disputes, Basis::Number, "Another number in");
     let related = link_group(Relation::Related, Basis::Phrase, "Related in");
 
     let cite = citation(c, &claim);
@@ -164,6 +165,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
             {agrees}
             {disputes}
             {quoted}
+            {counted}
             {related}
             <div class="actions">
                 <button on:click=move |_| {

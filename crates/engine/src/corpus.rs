@@ -879,9 +879,12 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
         &claim_words,
         &stems,
         &name_spans,
-        &document_of,
-        &document_ids,
-        &quotes,
+        crate::links::Documents {
+            document_of: &document_of,
+            ids: &document_ids,
+            quotes: &quotes,
+            figures: &figures,
+        },
     );
     drop((claim_words, stems));
     for (d, story) in documents.iter_mut().zip(story_of) {

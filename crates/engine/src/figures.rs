@@ -264,8 +264,8 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
             if let Some(w) = next_word {
                 let noun = fold(w.text);
                 let gap_ok = text[end..w.start].chars().all(|c| c == ' ');
-                let plural = noun.ends_with('s')
-                    && noun.len() > 3
+                let plural = (noun.ends_with('s') && noun.len() > 3
+                    || v.irregular_plurals.contains(&noun))
                     && !v.stopwords.contains(&noun)
                     && w.text.chars().all(|c| c.is_lowercase());
                 if gap_ok && plural && value >= 10.0 && !from_words {
@@ -292,7 +292,7 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
 }
 
 /// The clause around `[start, end)` inside `text`: bounded by , ; : ( ) and dashes.
-fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+pub(crate) fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_bound = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
     let left = text[..start]
         .rfind(is_bound)
@@ -514,6 +514,11 @@ mod tests {
         assert_eq!(
             q("$3.2 billion in aid"),
             [("$3.2 billion".into(), 3.2e9, Some("USD".into()))]
+        );
+        // A plural without -s is counted too.
+        assert_eq!(
+            q("covers 1.5 million women who"),
+            [("1.5 million women".into(), 1.5e6, Some("women".into()))]
         );
     }
 

@@ -384,8 +384,183 @@ fn claim_terms(
     Terms { terms }
 }
 
-/// One claim's side of a quote drift: the shared run and the differing words (document spans).
-type DriftSide = ((usize, usize), Vec<(usize, usize)>);
+/// One claim's side of a dispute found by its basis (a quote drift, differing numbers): the
+/// shared words and the differing ones (document spans).
+type DisputeSide = (Basis, (usize, usize), Vec<(usize, usize)>);
+
+/// [`DisputeSide`] as the claim's words: basis, shared words, differing words.
+type DisputeText = (Basis, Vec<Verbatim>, Vec<Verbatim>);
+
+/// Largest group of one story's figures of one unit compared pair by pair.
+const NUMBER_GROUP_CAP: usize = 256;
+
+/// Pairs of claims of different documents of one story that give one quantity different values:
+/// (claim, claim, its figure, the other's figure, score). The quantity is the same when the
+/// unit or counted noun is, each claim gives one value in it, and the claims share at least
+/// [`NUMBER_CONTEXT_MIN`] other terms (what is counted, by whom, for what). Values that the
+/// words before them allow to be equal ("more than $1 million" and "$1.1 million") are not a
+/// disagreement.
+fn number_disputes(
+    claims: &[Claim],
+    figures: &[crate::model::Figure],
+    all: &[Terms],
+    kinds: &[TermKind],
+    story_of: &[usize],
+    document_of: &[usize],
+) -> Vec<(usize, usize, usize, usize, f32)> {
+    // (story, unit) → (claim, figure), for units a claim gives exactly one value in.
+    let mut per_claim: FastMap<(usize, String), Vec<usize>> = FastMap::default();
+    for (k, f) in figures.iter().enumerate() {
+        let (Some(unit), c) = (&f.unit, f.claim.index()) else {
+            continue;
+        };
+        if c >= claims.len() {
+            continue;
+        }
+        per_claim.entry((c, stem(unit))).or_default().push(k);
+    }
+    let mut groups: FastMap<(usize, &str), Vec<(usize, usize)>> = FastMap::default();
+    for ((c, unit), list) in &per_claim {
+        if let [k] = list.as_slice() {
+            groups
+                .entry((story_of[document_of[*c]], unit.as_str()))
+                .or_default()
+                .push((*c, *k));
+        }
+    }
+    let mut out = Vec::new();
+    let mut keys: Vec<&(usize, &str)> = groups.keys().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let mut list = groups[key].clone();
+        if list.len() > NUMBER_GROUP_CAP {
+            continue;
+        }
+        list.sort_unstable();
+        for (x, &(a, fa)) in list.iter().enumerate() {
+            for &(b, fb) in &list[x + 1..] {
+                if document_of[a] == document_of[b]
+                    || compatible(&claims[a], &figures[fa], &claims[b], &figures[fb])
+                {
+                    continue;
+                }
+                let context = shared_terms(&all[a], &all[b])
+                    .into_iter()
+                    .filter(|(t, ..)| kinds[*t as usize] != TermKind::GenericPair)
+                    .count();
+                let (x, y) = (figures[fa].value.abs(), figures[fb].value.abs());
+                if x.max(y) > NUMBER_RATIO_MAX * x.min(y) {
+                    continue;
+                }
+                let near = near_words(&claims[a], &figures[fa]);
+                let near_b = near_words(&claims[b], &figures[fb]);
+                let same_thing = near.iter().filter(|w| near_b.contains(w)).count();
+                if context >= NUMBER_CONTEXT_MIN && same_thing >= NUMBER_CLAUSE_MIN {
+                    out.push((a, b, fa, fb, 1.0));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Stems of the content words of a figure's clause in its claim: what the number counts or
+/// measures ("the sex discrimination lawsuit that covers 1.5 million women").
+fn near_words(claim: &Claim, figure: &crate::model::Figure) -> Vec<String> {
+    let v = vocab();
+    let text: &str = &claim.text;
+    let (Some(start), Some(end)) = (
+        figure.start.checked_sub(claim.start),
+        figure.end.checked_sub(claim.start),
+    ) else {
+        return Vec::new();
+    };
+    if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return Vec::new();
+    }
+    let (from, to) = crate::figures::clause_bounds(text, start, end);
+    let mut out: Vec<String> = words(&text[from..to], from)
+        .iter()
+        .filter(|w| !(w.start >= start && w.end <= end))
+        .map(|w| fold(w.text))
+        .filter(|w| {
+            w.len() >= 3 && !v.stopwords.contains(w) && !w.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|w| stem(&w))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Terms besides the unit two claims must share for their figures to be one quantity.
+const NUMBER_CONTEXT_MIN: usize = 2;
+/// Content words the figures' own clauses must share (what is counted, and of what).
+const NUMBER_CLAUSE_MIN: usize = 2;
+/// Two values further apart than this factor are different quantities ("$43 million in taxes"
+/// and "$139 million in income"), not one quantity reported otherwise.
+const NUMBER_RATIO_MAX: f64 = 1.3;
+
+/// The place value of the last digit a figure is written with: 1 for "$43,885,310", 100,000 for
+/// "1.5 million", 1 for a number in words.
+fn precision(f: &crate::model::Figure) -> f64 {
+    let text: &str = &f.text;
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let Ok(written) = digits.trim_end_matches('.').parse::<f64>() else {
+        return 1.0;
+    };
+    if written == 0.0 {
+        return 1.0;
+    }
+    let decimals = digits
+        .trim_end_matches('.')
+        .split_once('.')
+        .map_or(0, |(_, d)| d.len());
+    // The scale the written number was multiplied by ("million"), then its last digit's place.
+    (f.value / written).abs() * 10f64.powi(-(decimals as i32))
+}
+
+/// Whether two stated values can be the same quantity's, given the words before each
+/// (`data/number_qualifiers.tsv`): equal within rounding, or within what "more than", "under" or
+/// "about" allow.
+fn compatible(
+    ca: &Claim,
+    fa: &crate::model::Figure,
+    cb: &Claim,
+    fb: &crate::model::Figure,
+) -> bool {
+    use crate::vocab::Bound;
+    let (x, y) = (fa.value, fb.value);
+    let bound = |c: &Claim, f: &crate::model::Figure| -> Option<Bound> {
+        let before = &c.text[..f.start.saturating_sub(c.start).min(c.text.len())];
+        let before = before
+            .get(before.len().saturating_sub(40)..)
+            .unwrap_or(before);
+        let ws: Vec<String> = words(before, 0).iter().map(|w| fold(w.text)).collect();
+        vocab()
+            .number_qualifiers
+            .iter()
+            .find(|(_, phrase)| ws.ends_with(phrase))
+            .map(|(b, _)| *b)
+    };
+    let allows = |b: Option<Bound>, stated: f64, other: f64| match b {
+        Some(Bound::AtLeast) => other >= stated,
+        Some(Bound::AtMost) => other <= stated,
+        Some(Bound::About) => (stated - other).abs() <= 0.05 * stated.abs().max(other.abs()),
+        None => false,
+    };
+    let (ba, bb) = (bound(ca, fa), bound(cb, fb));
+    // Equal as far as the less precise one is written ("$43 million" allows $43,885,310), unless
+    // a side says it is a floor or a ceiling.
+    let rounded = (x - y).abs() < precision(fa).max(precision(fb));
+    let bounded = |b: Option<Bound>| matches!(b, Some(Bound::AtLeast | Bound::AtMost));
+    (rounded && !bounded(ba) && !bounded(bb)) || allows(ba, x, y) || allows(bb, y, x)
+}
 
 /// A link being built: other claim, relation, score, shared term ids.
 type Candidate = (usize, Relation, f32, Vec<u32>);
@@ -488,9 +663,19 @@ fn stories_of(
     crate::stories::stories(&bags, kinds.len())
 }
 
+/// What linking reads of the corpus's documents besides their claims.
+pub struct Documents<'a> {
+    /// `document_of[i]` is the index into `ids` of claim `i`'s document.
+    pub document_of: &'a [usize],
+    pub ids: &'a [Ref],
+    /// Each document's quotations, for quote drift.
+    pub quotes: &'a [Vec<crate::quotes::Quote>],
+    /// The corpus's figures, their claims numbered corpus-wide, for differing numbers.
+    pub figures: &'a [crate::model::Figure],
+}
+
 /// Fills `claim.related` for every claim, and returns the clusters of linked claims and the story
 /// of each document.
-/// `document_of[i]` is the index into `document_ids` of `claims[i]`'s document.
 /// `read[i]` is what `claims[i]`'s terms are read from ([`claim_words`]), with the stems of each
 /// document in `stems` (by document index); `names[i]` are the spans of entity mentions inside
 /// `claims[i]`.
@@ -499,10 +684,14 @@ pub fn link(
     read: &[ClaimWords],
     stems: &[Vec<String>],
     names: &[Vec<(usize, usize)>],
-    document_of: &[usize],
-    document_ids: &[Ref],
-    quotes: &[Vec<crate::quotes::Quote>],
+    documents: Documents,
 ) -> (Vec<Cluster>, Vec<usize>) {
+    let Documents {
+        document_of,
+        ids: document_ids,
+        quotes,
+        figures,
+    } = documents;
     let mut intern = Interner::default();
     let mut numbered: Vec<Vec<u32>> = stems.iter().map(|s| vec![u32::MAX; s.len()]).collect();
     let all: Vec<Terms> = claims
@@ -653,8 +842,8 @@ pub fn link(
             .clone()
             .find(|&c| claims[c].start <= at && at < claims[c].end)
     };
-    // (claim, other claim) → (shared run, differing words) of the first claim's side.
-    let mut drifted: FastMap<(usize, usize), DriftSide> = FastMap::default();
+    // (claim, other claim) → what the dispute is about, on the first claim's side.
+    let mut drifted: FastMap<(usize, usize), DisputeSide> = FastMap::default();
     for (da, db, drift) in crate::quotes::drifts(quotes, &story_of) {
         let (Some(a), Some(b)) = (claim_at(da, drift.at[0]), claim_at(db, drift.at[1])) else {
             continue;
@@ -663,9 +852,43 @@ pub fn link(
             if drifted.contains_key(&(x, y)) {
                 continue;
             }
-            drifted.insert((x, y), (drift.shared[side], drift.differs[side].clone()));
+            drifted.insert(
+                (x, y),
+                (
+                    Basis::Quote,
+                    drift.shared[side],
+                    drift.differs[side].clone(),
+                ),
+            );
             keep[x].retain(|(other, ..)| *other != y);
             keep[x].insert(0, (y, Relation::Disputes, drift.overlap, Vec::new()));
+        }
+    }
+    // Numbers: the same quantity given different values by two documents of one story.
+    for (a, b, fa, fb, score) in
+        number_disputes(claims, figures, &all, kinds, &story_of, document_of)
+    {
+        for (x, y, f) in [(a, b, fa), (b, a, fb)] {
+            if drifted.contains_key(&(x, y)) {
+                continue;
+            }
+            // The figure differs; what the claims share is shown as for any link.
+            let span = (figures[f].start, figures[f].end);
+            drifted.insert((x, y), (Basis::Number, (0, 0), vec![span]));
+            let (score, ids) = match keep[x].iter().find(|(other, ..)| *other == y) {
+                Some((_, _, s, ids)) => (*s, ids.clone()),
+                None => (
+                    score,
+                    shared_terms(&all[x], &all[y])
+                        .into_iter()
+                        .filter(|(t, ..)| shown(&all[x], *t))
+                        .map(|(t, ..)| t)
+                        .take(5)
+                        .collect(),
+                ),
+            };
+            keep[x].retain(|(other, ..)| *other != y);
+            keep[x].insert(0, (y, Relation::Disputes, score, ids));
         }
     }
     // A span of claim `c`'s document, cut to the claim; `None` when it lies outside.
@@ -673,12 +896,12 @@ pub fn link(
         let (s, e) = (s.max(claims[c].start), e.min(claims[c].end));
         (e > s).then(|| claims[c].text.span_of_same_source(s, e))
     };
-    let drifted: FastMap<(usize, usize), (Vec<Verbatim>, Vec<Verbatim>)> = drifted
+    let drifted: FastMap<(usize, usize), DisputeText> = drifted
         .into_iter()
-        .map(|((a, b), (run, differs))| {
+        .map(|((a, b), (basis, run, differs))| {
             let shared = inside(a, run).into_iter().collect();
             let differs = differs.iter().filter_map(|s| inside(a, *s)).collect();
-            ((a, b), (shared, differs))
+            ((a, b), (basis, shared, differs))
         })
         .collect();
 
@@ -783,13 +1006,17 @@ pub fn link(
             .into_iter()
             .enumerate()
             .map(|(k, (b, relation, score, _))| match drifted.get(&(a, b)) {
-                Some((shared, differs)) => Link {
+                Some((basis, shared, differs)) => Link {
                     claim: claims[b].id.clone(),
                     relation,
                     score: (score * 1000.0).round() / 1000.0,
-                    shared: shared.clone(),
+                    shared: if shared.is_empty() {
+                        shared_text[a][k].clone()
+                    } else {
+                        shared.clone()
+                    },
                     differs: differs.clone(),
-                    basis: Basis::Quote,
+                    basis: *basis,
                 },
                 None => Link {
                     claim: claims[b].id.clone(),
@@ -809,6 +1036,81 @@ pub fn link(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A claim holding one figure, the figure given by where its text starts.
+    fn with_figure(text: &str, figure: &str, value: f64) -> (Claim, crate::model::Figure) {
+        let source: std::sync::Arc<str> = std::sync::Arc::from(text);
+        let start = text.find(figure).expect("figure in text");
+        let id = Ref::new(0, &std::sync::Arc::from("d"));
+        let claim = Claim {
+            id: id.clone(),
+            document: id.clone(),
+            text: Verbatim::span(&source, 0, text.len()),
+            start: 0,
+            end: text.len(),
+            line: 1,
+            kind: crate::model::ClaimKind::Statistic,
+            speaker: None,
+            speaker_kind: None,
+            attribution: None,
+            speaker_carried: false,
+            entities: Vec::new(),
+            related: Vec::new(),
+        };
+        let figure = crate::model::Figure {
+            id: "f".into(),
+            document: id.clone(),
+            claim: id,
+            value,
+            unit: Some("USD".into()),
+            text: Verbatim::span(&source, start, start + figure.len()),
+            start,
+            end: start + figure.len(),
+            label: String::new(),
+            population: None,
+            sample_size: None,
+            source: None,
+            date: None,
+            kind: crate::model::FigureKind::Other,
+        };
+        (claim, figure)
+    }
+
+    #[test]
+    fn values_the_words_allow_to_be_equal_are_compatible() {
+        let pair = |a: (&str, &str, f64), b: (&str, &str, f64)| {
+            let (ca, fa) = with_figure(a.0, a.1, a.2);
+            let (cb, fb) = with_figure(b.0, b.1, b.2);
+            compatible(&ca, &fa, &cb, &fb)
+        };
+        let paid = ("paid $43,885,310 in taxes", "$43,885,310", 43_885_310.0);
+        // Written to the million, "$43 million" allows $43.9 million; "$716 billion" is not 700.
+        assert!(pair(
+            ("paid $43 million in taxes", "$43 million", 43e6),
+            paid
+        ));
+        assert!(!pair(
+            ("cut $716 billion", "$716 billion", 716e9),
+            ("cut $700 billion", "$700 billion", 700e9)
+        ));
+        // Bounds: "more than" allows more, "under" allows less, "about" a little either way.
+        assert!(pair(
+            ("cost more than $2 million", "$2 million", 2e6),
+            ("cost $2.4 million", "$2.4 million", 2.4e6)
+        ));
+        assert!(!pair(
+            ("cost under $2 million", "$2 million", 2e6),
+            ("cost $2.4 million", "$2.4 million", 2.4e6)
+        ));
+        assert!(pair(
+            ("about $100 in fees", "$100", 100.0),
+            ("$103 in fees", "$103", 103.0)
+        ));
+        assert_eq!(
+            precision(&with_figure("1.5 million", "1.5 million", 1.5e6).1),
+            100_000.0
+        );
+    }
 
     #[test]
     fn stems_meet_across_spellings() {

@@ -523,6 +523,8 @@ pub enum Basis {
     Phrase,
     /// The same quotation, worded differently by the two outlets.
     Quote,
+    /// The same quantity, given different values.
+    Number,
 }
 
 impl Basis {

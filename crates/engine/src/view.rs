@@ -789,11 +789,12 @@ pub fn speaker_note(claim: &Claim) -> String {
     format!("{kind}{carried}")
 }
 
-/// How a quotation worded otherwise reads on `claim`'s card for its `link` (of basis quote):
-/// this claim's differing words, then the other claim's, `None` for any other link.
-/// `here “ten”, there “twenty”`; "(nothing)" for a side that only lacks words.
-pub fn quote_drift(c: &Corpus, claim: &Claim, link: &Link) -> Option<String> {
-    if link.basis != crate::model::Basis::Quote {
+/// How a dispute over words or numbers reads on `claim`'s card for its `link` (a quotation
+/// worded otherwise, a quantity given another value): this claim's differing words, then the
+/// other claim's, `None` for a link of shared phrases. `here “ten”, there “twenty”`;
+/// "(nothing)" for a side that only lacks words.
+pub fn differing_words(c: &Corpus, claim: &Claim, link: &Link) -> Option<String> {
+    if link.basis == crate::model::Basis::Phrase {
         return None;
     }
     let theirs = c

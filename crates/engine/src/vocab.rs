@@ -31,6 +31,17 @@ pub enum UnitKind {
     Measure,
 }
 
+/// How a number's stated value bounds the true one (`data/number_qualifiers.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// The number or more: "more than", "at least".
+    AtLeast,
+    /// The number or less: "fewer than", "under".
+    AtMost,
+    /// Within a few per cent: "about", "some".
+    About,
+}
+
 pub struct Unit {
     pub canonical: String,
     pub kind: UnitKind,
@@ -59,6 +70,10 @@ pub struct Vocab {
     /// surface (lowercase) → unit, longest surfaces first.
     pub units: Vec<(String, Unit)>,
     pub number_words: FastMap<String, f64>,
+    /// Plural nouns without -s ("women", "people"), folded.
+    pub irregular_plurals: FastSet<String>,
+    /// (how the stated value bounds the true one, the folded words right before the number).
+    pub number_qualifiers: Vec<(Bound, Vec<String>)>,
     pub scale_words: FastMap<String, f64>,
     pub economic_cues: FastSet<String>,
     pub boilerplate: Vec<(BoilerplateRule, String)>,
@@ -201,6 +216,23 @@ fn build() -> Vocab {
         }
     }
 
+    let irregular_plurals = words_list(include_str!("../data/irregular_plurals.txt"))
+        .iter()
+        .map(|w| fold(w))
+        .collect();
+    let number_qualifiers = entries(include_str!("../data/number_qualifiers.tsv"))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(kind, phrase)| {
+            let bound = match kind {
+                "at-least" => Bound::AtLeast,
+                "at-most" => Bound::AtMost,
+                "about" => Bound::About,
+                _ => return None,
+            };
+            Some((bound, phrase.split_whitespace().map(fold).collect()))
+        })
+        .collect();
+
     let mut boilerplate = Vec::new();
     for line in entries(include_str!("../data/boilerplate.tsv")) {
         if let Some((how, phrase)) = line.split_once('\t') {
@@ -271,6 +303,8 @@ fn build() -> Vocab {
             .collect(),
         units,
         number_words,
+        irregular_plurals,
+        number_qualifiers,
         scale_words,
         economic_cues: words_list(include_str!("../data/economic_cues.txt"))
             .into_iter()

@@ -345,7 +345,7 @@ fn a_quote_worded_otherwise_is_a_dispute_and_a_trimmed_one_is_not() {
         .expect("both sides");
     assert_eq!(back.differs, ["twenty"]);
     assert_eq!(
-        parallax_engine::view::quote_drift(&c, ten, drift).as_deref(),
+        parallax_engine::view::differing_words(&c, ten, drift).as_deref(),
         Some("here “ten”, there “twenty”")
     );
     // "… from our schools this year" against "… from our schools": an excerpt, not drift.
@@ -354,4 +354,27 @@ fn a_quote_worded_otherwise_is_a_dispute_and_a_trimmed_one_is_not() {
         .related
         .iter()
         .all(|l| l.relation != Relation::Disputes));
+}
+
+#[test]
+fn one_quantity_given_two_values_is_a_dispute_unless_the_words_allow_both() {
+    let c = articles("numbers");
+    // 12,000 against 15,000 people displaced by the same flood.
+    let displaced = claim(&c, "gazette", "The river flood displaced");
+    let link = displaced
+        .related
+        .iter()
+        .find(|l| l.claim.starts_with("post-"))
+        .expect("linked to the other outlet");
+    assert_eq!(link.relation, Relation::Disputes);
+    assert_eq!(link.basis, parallax_engine::Basis::Number);
+    assert_eq!(link.differs, ["12,000 people"]);
+    assert_eq!(
+        parallax_engine::view::differing_words(&c, displaced, link).as_deref(),
+        Some("here “12,000 people”, there “15,000 people”")
+    );
+    // "more than $2 million" allows "$2.4 million": the outlets agree.
+    let cost = claim(&c, "gazette", "Repairs to the flood barrier");
+    assert!(!cost.related.is_empty());
+    assert!(cost.related.iter().all(|l| l.relation == Relation::Agrees));
 }
