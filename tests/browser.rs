@@ -213,8 +213,13 @@ fn an_agreement_map_cell_opens_the_claims_behind_it() {
     );
     assert_eq!(s.count("table.map tbody tr"), seeds().clusters.len() as u64);
     s.screenshot("overview-desktop");
-    // The first matter's first asserting cell.
-    let matter = &seeds().clusters[0];
+    // The first row's matter and its first asserting cell.
+    let map = parallax_engine::view::agreement_map(seeds(), 50);
+    let matter = seeds()
+        .clusters
+        .iter()
+        .find(|m| m.id == map.rows[0].matter)
+        .expect("the first row's matter");
     let doc = &matter.documents[0];
     let behind: Vec<&parallax_engine::Claim> = seeds()
         .claims
@@ -908,6 +913,45 @@ fn a_quote_worded_otherwise_shows_both_wordings_on_its_card() {
         s.js("return [...document.querySelectorAll('.card .links-label')].map(e => e.textContent).filter(t => t.startsWith('Quoted'))"),
         json!(["Quoted otherwise by", "Quoted otherwise by"])
     );
+    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+}
+
+#[test]
+fn differing_numbers_are_a_disagreement_row_first_on_the_map() {
+    if !enabled() {
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/tests/articles/numbers");
+    let (inputs, _) = parallax_engine::load::read_folder(&dir);
+    let expected = parallax_engine::build(inputs, Vec::new());
+    let map = parallax_engine::view::agreement_map(&expected, 50);
+    let first = &map.rows[0];
+    assert_eq!(first.disagreement, Some("numbers differ"));
+    let s = Session::new(1280, 900);
+    s.open("");
+    s.choose_files(
+        "#open-files",
+        &[dir.join("gazette.txt"), dir.join("post.txt")],
+    );
+    s.wait(
+        "the new map",
+        "return document.querySelectorAll('table.map tbody tr').length > 0 && !!document.querySelector('.load-summary')",
+    );
+    assert_eq!(s.count("table.map tbody tr"), map.rows.len() as u64);
+    assert_eq!(
+        s.text("table.map tbody tr:first-child th .disagreement"),
+        "≠ numbers differ"
+    );
+    // Each outlet's cell says, in words, that it disputes the other.
+    assert_eq!(
+        s.js("return [...document.querySelectorAll('table.map tbody tr:first-child td')].map(e => e.textContent)"),
+        json!(first
+            .cells
+            .iter()
+            .map(|c| format!("disputes ({})", c.claims.len()))
+            .collect::<Vec<_>>())
+    );
+    assert_eq!(s.count("table.map tbody tr.disagrees"), 1);
     assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
 }
 

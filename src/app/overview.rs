@@ -128,8 +128,11 @@ pub fn Overview() -> impl IntoView {
                 })
                 .collect_view();
             let matter = row.matter.clone();
+            let disagreement = row
+                .disagreement
+                .map(|d| view! { <span class="disagreement">{format!("≠ {d}")}</span> });
             view! {
-                <tr>
+                <tr class:disagrees=row.disagreement.is_some()>
                     <th scope="row">
                         <button class="matter-label" on:click=move |_| {
                             let matter = matter.clone();
@@ -139,6 +142,7 @@ pub fn Overview() -> impl IntoView {
                                 s.tab = Tab::Claims;
                             })
                         }>{format!("“{}”", row.label)}</button>
+                        {disagreement}
                     </th>
                     {cells}
                 </tr>

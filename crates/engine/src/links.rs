@@ -565,6 +565,16 @@ fn compatible(
 /// A link being built: other claim, relation, score, shared term ids.
 type Candidate = (usize, Relation, f32, Vec<u32>);
 
+/// Up to five terms `a` shares with `b` that can be shown as `a` words them.
+fn shown_shared(a: &Terms, b: &Terms) -> Vec<u32> {
+    shared_terms(a, b)
+        .into_iter()
+        .filter(|(t, ..)| shown(a, *t))
+        .map(|(t, ..)| t)
+        .take(5)
+        .collect()
+}
+
 /// A term is shown as shared when it has a readable span (not a skip pair or an entity).
 fn shown(terms: &Terms, t: u32) -> bool {
     terms.get(t).is_some_and(|u| u.span.1 > u.span.0)
@@ -860,8 +870,13 @@ pub fn link(
                     drift.differs[side].clone(),
                 ),
             );
+            // What else the claims share names the matter, as for any link.
+            let ids = match keep[x].iter().find(|(other, ..)| *other == y) {
+                Some((.., ids)) => ids.clone(),
+                None => shown_shared(&all[x], &all[y]),
+            };
             keep[x].retain(|(other, ..)| *other != y);
-            keep[x].insert(0, (y, Relation::Disputes, drift.overlap, Vec::new()));
+            keep[x].insert(0, (y, Relation::Disputes, drift.overlap, ids));
         }
     }
     // Numbers: the same quantity given different values by two documents of one story.
@@ -877,15 +892,7 @@ pub fn link(
             drifted.insert((x, y), (Basis::Number, (0, 0), vec![span]));
             let (score, ids) = match keep[x].iter().find(|(other, ..)| *other == y) {
                 Some((_, _, s, ids)) => (*s, ids.clone()),
-                None => (
-                    score,
-                    shared_terms(&all[x], &all[y])
-                        .into_iter()
-                        .filter(|(t, ..)| shown(&all[x], *t))
-                        .map(|(t, ..)| t)
-                        .take(5)
-                        .collect(),
-                ),
+                None => (score, shown_shared(&all[x], &all[y])),
             };
             keep[x].retain(|(other, ..)| *other != y);
             keep[x].insert(0, (y, Relation::Disputes, score, ids));

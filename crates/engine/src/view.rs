@@ -858,6 +858,18 @@ pub struct MapRow {
     pub matter: String,
     pub label: String,
     pub cells: Vec<MapCell>,
+    /// How its outlets disagree, in words ("numbers differ", "quoted otherwise", "disputed"),
+    /// when two of its claims dispute each other; such rows come first.
+    pub disagreement: Option<&'static str>,
+}
+
+/// How a dispute is named on the map, by what it is about.
+pub fn disagreement_name(basis: crate::model::Basis) -> &'static str {
+    match basis {
+        crate::model::Basis::Number => "numbers differ",
+        crate::model::Basis::Quote => "quoted otherwise",
+        crate::model::Basis::Phrase => "disputed",
+    }
 }
 
 /// Up to this many documents, every document is a column of the map, silent or not; past it,
@@ -879,8 +891,32 @@ pub struct AgreementMap {
 /// corpus, or, past [`MAP_ALL_COLUMNS`] documents, the [`MAP_ALL_COLUMNS`] that speak to the most
 /// shown matters (a table of thousands of columns tells a reader nothing, and costs seconds).
 pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
+    // A matter's disagreement: the first dispute between two of its claims, numbers before
+    // quotes before phrases.
+    let disagreement = |m: &crate::model::Cluster| -> Option<crate::model::Basis> {
+        let members: FastSet<usize> = m.claims.iter().map(Ref::index).collect();
+        m.claims
+            .iter()
+            .filter_map(|c| corpus.claim(c))
+            .flat_map(|c| &c.related)
+            .filter(|l| l.relation == Relation::Disputes && members.contains(&l.claim.index()))
+            .map(|l| l.basis)
+            .min_by_key(|b| match b {
+                crate::model::Basis::Number => 0,
+                crate::model::Basis::Quote => 1,
+                crate::model::Basis::Phrase => 2,
+            })
+    };
+    let disagreements: Vec<Option<crate::model::Basis>> =
+        corpus.clusters.iter().map(disagreement).collect();
     let mut order: Vec<usize> = (0..corpus.clusters.len()).collect();
-    order.sort_by_key(|&m| std::cmp::Reverse(corpus.clusters[m].documents.len()));
+    // Disagreements first, then the matters the most documents share.
+    order.sort_by_key(|&m| {
+        (
+            disagreements[m].is_none(),
+            std::cmp::Reverse(corpus.clusters[m].documents.len()),
+        )
+    });
     let more_rows = order.len().saturating_sub(max_rows);
     order.truncate(max_rows);
     // How many shown matters each document speaks to.
@@ -912,8 +948,8 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
         .collect();
     let rows = order
         .into_iter()
-        .map(|m| {
-            let m = &corpus.clusters[m];
+        .map(|at| {
+            let m = &corpus.clusters[at];
             let members: FastSet<usize> = m.claims.iter().map(Ref::index).collect();
             let mut in_order: Vec<usize> = m
                 .claims
@@ -953,6 +989,7 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
                 matter: m.id.clone(),
                 label: m.label.clone(),
                 cells,
+                disagreement: disagreements[at].map(disagreement_name),
             }
         })
         .collect();

@@ -348,6 +348,8 @@ fn a_quote_worded_otherwise_is_a_dispute_and_a_trimmed_one_is_not() {
         parallax_engine::view::differing_words(&c, ten, drift).as_deref(),
         Some("here “ten”, there “twenty”")
     );
+    let map = parallax_engine::view::agreement_map(&c, 50);
+    assert_eq!(map.rows[0].disagreement, Some("quoted otherwise"));
     // "… from our schools this year" against "… from our schools": an excerpt, not drift.
     let trimmed = claim(&c, "ledger", "\"We are not going to cut");
     assert!(trimmed
@@ -373,6 +375,10 @@ fn one_quantity_given_two_values_is_a_dispute_unless_the_words_allow_both() {
         parallax_engine::view::differing_words(&c, displaced, link).as_deref(),
         Some("here “12,000 people”, there “15,000 people”")
     );
+    // On the map, the disagreement is the first row, named as such; the agreements follow.
+    let map = parallax_engine::view::agreement_map(&c, 50);
+    let named: Vec<Option<&str>> = map.rows.iter().map(|r| r.disagreement).collect();
+    assert_eq!(named, [Some("numbers differ"), None, None]);
     // "more than $2 million" allows "$2.4 million": the outlets agree.
     let cost = claim(&c, "gazette", "Repairs to the flood barrier");
     assert!(!cost.related.is_empty());
