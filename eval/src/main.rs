@@ -289,9 +289,11 @@ fn claims_at(corpus: &Corpus, root: &Path, path: &str, anchor: &str) -> Vec<usiz
 fn matters(devset: &Path, gold_dir: &Path) {
     println!("## Where outlets agree and disagree (issue 13)");
     println!();
-    println!("| story | matters | agreements linked | disagreements as disputes | links between labelled claims in one matter |");
-    println!("|---|---:|---:|---:|---:|");
+    println!("| story | matters | agreements linked | disagreements as disputes | links between labelled claims in one matter | agreements as map rows | disagreements as disagreement rows | row pairs of labelled claims in one matter |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     let (mut ta, mut tan, mut td, mut tdn, mut tp, mut tpn) = (0, 0, 0, 0, 0, 0);
+    // Map rows: (agreements found, disagreements found, row pairs in one matter, row pairs).
+    let mut rows_total = (0, 0, 0, 0);
     for f in gold_files(gold_dir) {
         let Ok(text) = std::fs::read_to_string(&f) else {
             continue;
@@ -331,6 +333,20 @@ fn matters(devset: &Path, gold_dir: &Path) {
                 ids.get(l.claim.as_str()) == Some(&b) && want.is_none_or(|w| l.relation == w)
             })
         };
+        // The map's rows: each claim's row, and which rows are disagreements.
+        let map = parallax_engine::view::agreement_map(&corpus, usize::MAX);
+        let mut row_of: std::collections::HashMap<usize, usize> = Default::default();
+        let mut row_disagrees = Vec::new();
+        for (r, row) in map.rows.iter().enumerate() {
+            if let Some(m) = corpus.clusters.iter().find(|m| m.id == row.matter) {
+                for c in &m.claims {
+                    row_of.insert(c.index(), r);
+                }
+            }
+            row_disagrees.push(row.disagreement.is_some());
+        }
+        let same_row = |a: usize, b: usize, disagreement: bool| matches!((row_of.get(&a), row_of.get(&b)), (Some(x), Some(y)) if x == y && (!disagreement || row_disagrees[*x]));
+        let (mut agree_rows, mut dis_rows) = (0, 0);
         let (mut agree, mut agree_found, mut dis, mut dis_found) = (0, 0, 0, 0);
         let mut matter_of: std::collections::HashMap<usize, Vec<usize>> = Default::default();
         for (k, m) in g.matters.iter().enumerate() {
@@ -350,12 +366,22 @@ fn matters(devset: &Path, gold_dir: &Path) {
                     oa != ob && ca.iter().any(|&a| cb.iter().any(|&b| linked(a, b, want)))
                 })
             });
+            let in_row = loc.iter().enumerate().any(|(i, (oa, ca))| {
+                loc.iter().skip(i + 1).any(|(ob, cb)| {
+                    oa != ob
+                        && ca
+                            .iter()
+                            .any(|&a| cb.iter().any(|&b| same_row(a, b, m.disagreement)))
+                })
+            });
             if m.disagreement {
                 dis += 1;
                 dis_found += usize::from(hit);
+                dis_rows += usize::from(in_row);
             } else {
                 agree += 1;
                 agree_found += usize::from(hit);
+                agree_rows += usize::from(in_row);
             }
         }
         // Precision, as far as the gold can tell: links whose two claims are both labelled.
@@ -374,13 +400,36 @@ fn matters(devset: &Path, gold_dir: &Path) {
                 }
             }
         }
+        // Row precision: pairs of labelled claims of different documents in one row.
+        let (mut row_same, mut row_pairs) = (0, 0);
+        let labelled: Vec<(&usize, &Vec<usize>)> = matter_of.iter().collect();
+        for (i, (a, ma)) in labelled.iter().enumerate() {
+            for (b, mb) in &labelled[i + 1..] {
+                let (a, b) = (**a, **b);
+                if corpus.claims[a].document == corpus.claims[b].document || !same_row(a, b, false)
+                {
+                    continue;
+                }
+                row_pairs += 1;
+                row_same += usize::from(ma.iter().any(|m| mb.contains(m)));
+            }
+        }
+        rows_total = (
+            rows_total.0 + agree_rows,
+            rows_total.1 + dis_rows,
+            rows_total.2 + row_same,
+            rows_total.3 + row_pairs,
+        );
         println!(
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             g.story,
             g.matters.len(),
             share(agree_found, agree),
             share(dis_found, dis),
-            share(same, between)
+            share(same, between),
+            share(agree_rows, agree),
+            share(dis_rows, dis),
+            share(row_same, row_pairs)
         );
         (ta, tan, td, tdn, tp, tpn) = (
             ta + agree_found,
@@ -392,15 +441,24 @@ fn matters(devset: &Path, gold_dir: &Path) {
         );
     }
     println!(
-        "| **all** | | {} | {} | {} |",
+        "| **all** | | {} | {} | {} | {} | {} | {} |",
         share(ta, tan),
         share(td, tdn),
-        share(tp, tpn)
+        share(tp, tpn),
+        share(rows_total.0, tan),
+        share(rows_total.1, tdn),
+        share(rows_total.2, rows_total.3)
     );
     println!();
     println!("An agreement is linked when a link (any relation) joins claims of two outlets that hold the");
-    println!("matter's anchors; a disagreement when that link is `disputes`. The map's rows are built from");
-    println!("these links, so this is an upper bound on the map's recall.");
+    println!("matter's anchors; a disagreement when that link is `disputes`. A map row is a matter of the");
+    println!(
+        "agreement map (view::agreement_map, every row): an agreement is a row when claims of two"
+    );
+    println!("outlets that hold its anchors are in one row, a disagreement when that row is marked as one.");
+    println!(
+        "Row precision counts pairs of labelled claims of different articles that share a row."
+    );
     println!();
 
     // Stories told apart: links that join different stories.

@@ -391,6 +391,12 @@ type DisputeSide = (Basis, (usize, usize), Vec<(usize, usize)>);
 /// [`DisputeSide`] as the claim's words: basis, shared words, differing words.
 type DisputeText = (Basis, Vec<Verbatim>, Vec<Verbatim>);
 
+/// Mean link score over all pairs of a matter's claims (a missing link counting 0) from which
+/// two groups of claims are one matter of the map.
+pub const ROW_MIN: f32 = 0.3;
+/// The least a link that says agrees or disputes counts for when matters are grown.
+pub const ROW_LINK_FLOOR: f32 = 0.5;
+
 /// Largest group of one story's figures of one unit compared pair by pair.
 const NUMBER_GROUP_CAP: usize = 256;
 
@@ -935,41 +941,48 @@ pub fn link(
         );
     }
 
-    // Clusters: connected components over agreeing and disputing links.
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        let mut y = x;
-        while p[y] != r {
-            let next = p[y];
-            p[y] = r;
-            y = next;
-        }
-        r
-    }
-    for (a, l) in keep.iter().enumerate() {
-        for (b, rel, ..) in l {
-            if *rel != Relation::Related {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, *b));
-                if ra != rb {
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
-            }
-        }
-    }
+    // Clusters (the map's matters): grown by average linkage over the kept links, so that a
+    // chain of claims each like the next ("tax cuts" … "public services" … "waste") does not
+    // become one matter. A link that says agrees or disputes counts as at least
+    // [`ROW_LINK_FLOOR`]; a related one by its score.
+    let similar: Vec<(usize, usize, f32)> = keep
+        .iter()
+        .enumerate()
+        .flat_map(|(a, l)| {
+            l.iter()
+                .filter(move |(b, ..)| *b > a)
+                .map(move |(b, rel, score, _)| {
+                    let s = if *rel == Relation::Related {
+                        *score
+                    } else {
+                        score.max(ROW_LINK_FLOOR)
+                    };
+                    (a, *b, s)
+                })
+        })
+        .collect();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (c, kept) in keep.iter().enumerate() {
-        if kept.iter().any(|(_, r, ..)| *r != Relation::Related) {
-            let root = find(&mut parent, c);
-            groups.entry(root).or_default().push(c);
-        }
+    for (c, g) in crate::stories::average_linkage(n, &similar, ROW_MIN)
+        .into_iter()
+        .enumerate()
+    {
+        groups.entry(g).or_default().push(c);
     }
+    groups.retain(|_, members| members.len() >= 2);
+    let groups: HashMap<usize, Vec<usize>> = groups
+        .into_values()
+        .map(|members| (members[0], members))
+        .collect();
     let mut clusters: Vec<(usize, Vec<usize>)> = groups.into_iter().collect();
     clusters.sort_by_key(|(root, members)| (std::cmp::Reverse(members.len()), *root));
 
+    let members_dispute = |members: &[usize]| {
+        members.iter().any(|a| {
+            keep[*a]
+                .iter()
+                .any(|(b, rel, ..)| *rel == Relation::Disputes && members.contains(b))
+        })
+    };
     let mut out = Vec::new();
     for (members, ..) in clusters.iter().map(|(_, m)| (m, ())) {
         let mut docs: Vec<usize> = members.iter().map(|c| document_of[*c]).collect();
@@ -978,13 +991,11 @@ pub fn link(
         if docs.len() < 2 {
             continue;
         }
-        // Label: the shared term with the most weight across the cluster's links.
+        // Label: the shared term with the most weight across the links inside the cluster.
+        let inside: FastSet<usize> = members.iter().copied().collect();
         let mut votes: HashMap<u32, (f32, usize)> = HashMap::new();
         for &a in members {
-            for (_, rel, score, ids) in &keep[a] {
-                if *rel == Relation::Related {
-                    continue;
-                }
+            for (_, _, score, ids) in keep[a].iter().filter(|(b, ..)| inside.contains(b)) {
                 for (rank, t) in ids.iter().enumerate() {
                     let e = votes.entry(*t).or_insert((0.0, a));
                     let bigram =
@@ -994,12 +1005,25 @@ pub fn link(
                 }
             }
         }
+        // A phrase names a matter better than a word ("buffer zone", not "round").
         let label = votes
             .iter()
             .filter(|(t, _)| kinds[**t as usize] != TermKind::Entity)
-            .max_by(|x, y| x.1 .0.total_cmp(&y.1 .0).then(y.0.cmp(x.0)))
-            .map(|(t, (_, c))| surface(*c, *t))
-            .unwrap_or_default();
+            .max_by(|x, y| {
+                let phrase = |t: u32| kinds[t as usize] == TermKind::Pair;
+                phrase(*x.0)
+                    .cmp(&phrase(*y.0))
+                    .then(x.1 .0.total_cmp(&y.1 .0))
+                    .then(y.0.cmp(x.0))
+            })
+            .map(|(t, (_, c))| (kinds[*t as usize] == TermKind::Pair, surface(*c, *t)));
+        let label = match label {
+            Some((true, phrase)) => phrase,
+            // A matter named by no shared phrase is only words in common, not a row of the map
+            // ("ensure", "round"), unless its claims dispute each other.
+            Some((false, word)) if members_dispute(members) => word,
+            _ => continue,
+        };
         out.push(Cluster {
             id: format!("m{}", out.len() + 1),
             label: label.to_string(),

@@ -117,7 +117,7 @@ type Merge = (u32, Reverse<usize>, Reverse<usize>, u32, u32);
 /// Groups of `n` items joined, best first, while the mean similarity over all pairs of the two
 /// groups is at least `min` (a pair not in `similar` counts as 0). Returns each item's group,
 /// numbered in order of each group's first item.
-fn average_linkage(n: usize, similar: &[(usize, usize, f32)], min: f32) -> Vec<usize> {
+pub(crate) fn average_linkage(n: usize, similar: &[(usize, usize, f32)], min: f32) -> Vec<usize> {
     // Sum of similarities between live groups, keyed by the other group.
     let mut between: Vec<FastMap<usize, f32>> = vec![FastMap::default(); n];
     for &(a, b, s) in similar {
