@@ -29,8 +29,8 @@ use crate::text::FastMap;
 pub const STORY_MIN: f32 = 0.15;
 /// Idf is computed as if the corpus had at least this many documents.
 pub const MIN_DOCUMENTS: f32 = 50.0;
-/// Terms in more documents than this do not propose pairs of documents to compare (they still
-/// count in the comparison), so the work grows with shared rare terms, not with all pairs.
+/// Terms in more documents than this are left out of the documents' dot products (not of their
+/// norms), so the work grows with shared rare terms, not with all pairs of documents.
 const POSTING_CAP: usize = 256;
 
 /// The story of each document, numbered from 0 in order of each story's first document.
@@ -61,52 +61,47 @@ pub fn stories(bags: &[Vec<(u32, u32)>], terms: usize) -> Vec<usize> {
         .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
         .collect();
 
-    // Pairs of documents that share a rare term, then their exact cosine.
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); terms];
-    for (d, bag) in bags.iter().enumerate() {
-        for (t, _) in bag {
-            postings[*t as usize].push(d as u32);
+    // Dot products accumulated over the postings of the terms in at most [`POSTING_CAP`]
+    // documents: exact for a corpus of up to that many documents. Past it, a term in more
+    // documents than that counts in the norms but not in the dot products, so similarities come
+    // out lower and a very large corpus on one event may be read as several stories (the cost of
+    // the exact sum grows with the square of the documents).
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms];
+    for (d, v) in weighted.iter().enumerate() {
+        for &(t, w) in v {
+            postings[t as usize].push((d as u32, w));
         }
     }
     let mut similar: Vec<(usize, usize, f32)> = Vec::new();
-    let mut seen = vec![usize::MAX; n];
-    for a in 0..n {
-        for (t, _) in &bags[a] {
-            let list = &postings[*t as usize];
+    let mut acc = vec![0f32; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for (a, v) in weighted.iter().enumerate() {
+        for &(t, w) in v {
+            let list = &postings[t as usize];
             if list.len() > POSTING_CAP {
                 continue;
             }
-            for &b in list {
+            for &(b, wb) in list {
                 let b = b as usize;
-                if b <= a || seen[b] == a {
+                if b <= a {
                     continue;
                 }
-                seen[b] = a;
-                let s = dot(&weighted[a], &weighted[b]) / (norms[a] * norms[b]).max(f32::EPSILON);
-                if s > 0.0 {
-                    similar.push((a, b, s));
+                if acc[b] == 0.0 {
+                    touched.push(b);
                 }
+                acc[b] += w * wb;
             }
         }
+        for &b in &touched {
+            let s = acc[b] / (norms[a] * norms[b]).max(f32::EPSILON);
+            if s > 0.0 {
+                similar.push((a, b, s));
+            }
+            acc[b] = 0.0;
+        }
+        touched.clear();
     }
     average_linkage(n, &similar, STORY_MIN)
-}
-
-/// The dot product of two term vectors sorted by term.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }
 
 /// A merge waiting in the queue: (mean similarity as ordered bits, first group, second group, the
@@ -186,6 +181,13 @@ pub(crate) fn average_linkage(n: usize, similar: &[(usize, usize, f32)], min: f3
         let mut g = i;
         while group[g] != g {
             g = group[g];
+        }
+        // Point every item on the way at its group, so no chain is walked twice.
+        let mut x = i;
+        while group[x] != g {
+            let next = group[x];
+            group[x] = g;
+            x = next;
         }
         if numbered[g] == usize::MAX {
             numbered[g] = next;
