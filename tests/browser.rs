@@ -942,13 +942,17 @@ fn differing_numbers_are_a_disagreement_row_first_on_the_map() {
         s.text("table.map tbody tr:first-child th .disagreement"),
         "≠ numbers differ"
     );
-    // Each outlet's cell says, in words, that it disputes the other.
+    // Each outlet's cell says, in words and a glyph, that it disputes the other.
+    assert!(first
+        .cells
+        .iter()
+        .all(|c| c.label.starts_with("≠ disputes (")));
     assert_eq!(
         s.js("return [...document.querySelectorAll('table.map tbody tr:first-child td')].map(e => e.textContent)"),
         json!(first
             .cells
             .iter()
-            .map(|c| format!("disputes ({})", c.claims.len()))
+            .map(|c| c.label.as_str())
             .collect::<Vec<_>>())
     );
     assert_eq!(s.count("table.map tbody tr.disagrees"), 1);

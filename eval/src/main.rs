@@ -64,6 +64,8 @@ struct Matter {
 struct MatterClaim {
     outlet: String,
     anchor: String,
+    /// asserts | rejects | hedges | reports
+    stance: String,
 }
 
 #[derive(Deserialize)]
@@ -294,6 +296,9 @@ fn matters(devset: &Path, gold_dir: &Path) {
     let (mut ta, mut tan, mut td, mut tdn, mut tp, mut tpn) = (0, 0, 0, 0, 0, 0);
     // Map rows: (agreements found, disagreements found, row pairs in one matter, row pairs).
     let mut rows_total = (0, 0, 0, 0);
+    // Stance of each labelled claim: gold stance → (right, labelled), and what the engine said.
+    let mut stances: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     for f in gold_files(gold_dir) {
         let Ok(text) = std::fs::read_to_string(&f) else {
             continue;
@@ -349,6 +354,38 @@ fn matters(devset: &Path, gold_dir: &Path) {
         let (mut agree_rows, mut dis_rows) = (0, 0);
         let (mut agree, mut agree_found, mut dis, mut dis_found) = (0, 0, 0, 0);
         let mut matter_of: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        for m in &g.matters {
+            for c in &m.claims {
+                let found = claims_at(&corpus, root, &root_of(&c.outlet), &c.anchor);
+                let Some(&first) = found.first() else {
+                    continue;
+                };
+                let right = found
+                    .iter()
+                    .any(|&k| corpus.claims[k].stance.word() == c.stance);
+                let e = stances.entry(c.stance.clone()).or_default();
+                e.0 += usize::from(right);
+                e.1 += 1;
+                if !right && std::env::var_os("EVAL_VERBOSE").is_some() {
+                    let k = &corpus.claims[first];
+                    eprintln!(
+                        "{} -> {} [{}] {}",
+                        c.stance,
+                        k.stance.word(),
+                        k.stance_cue.as_deref().unwrap_or(""),
+                        &k.text[..k.text.len().min(160)]
+                    );
+                }
+                if !right {
+                    *confusion
+                        .entry((
+                            c.stance.clone(),
+                            corpus.claims[first].stance.word().to_string(),
+                        ))
+                        .or_default() += 1;
+                }
+            }
+        }
         for (k, m) in g.matters.iter().enumerate() {
             let loc = located(m);
             for (_, cs) in &loc {
@@ -458,6 +495,27 @@ fn matters(devset: &Path, gold_dir: &Path) {
     println!("outlets that hold its anchors are in one row, a disagreement when that row is marked as one.");
     println!(
         "Row precision counts pairs of labelled claims of different articles that share a row."
+    );
+    println!();
+    let (right, all) = stances
+        .values()
+        .fold((0, 0), |(r, a), (x, y)| (r + x, a + y));
+    let mut confused: Vec<(&(String, String), &usize)> = confusion.iter().collect();
+    confused.sort_by_key(|(k, n)| (std::cmp::Reverse(**n), (*k).clone()));
+    println!(
+        "Stance of labelled claims (asserts / reports / hedges / rejects, `Claim::stance`): {} right; by gold stance: {}. Most frequent confusions (gold → engine): {}.",
+        share(right, all),
+        stances
+            .iter()
+            .map(|(k, (r, a))| format!("{k} {}", share(*r, *a)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        confused
+            .iter()
+            .take(4)
+            .map(|((g, e), n)| format!("{g} → {e} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     println!();
 

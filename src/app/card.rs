@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use parallax_engine::view::{
-    citation, differing_words, document_label, highlight, speaker_note, stated, Tab,
+    citation, differing_words, document_label, highlight, speaker_note, stance_note, stated, Tab,
 };
 use parallax_engine::{Basis, Relation};
 
@@ -157,6 +157,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
             <blockquote class="claim-text">{move || marked_text(text.clone(), query.get())}</blockquote>
             <p class="meta">
                 <span class=format!("kind k-{kind}")>{kind}</span>
+                " " <span class="stance">{stance_note(&claim)}</span>
                 " " <span class="outlet">{outlet.clone()}</span> " · " <span>{author}</span> " · "
                 <span>{date}</span>
             </p>

@@ -99,13 +99,12 @@ pub fn Overview() -> impl IntoView {
                 .cells
                 .into_iter()
                 .map(|cell| {
-                    let (label, class) = match cell.stance {
-                        Stance::Asserts => (format!("asserts ({})", cell.claims.len()), "asserts"),
-                        Stance::Disputes => {
-                            (format!("disputes ({})", cell.claims.len()), "disputes")
-                        }
-                        Stance::Silent => ("silent".to_string(), "silent"),
+                    let class = match cell.stance {
+                        Stance::Asserts => "asserts",
+                        Stance::Disputes => "disputes",
+                        Stance::Silent => "silent",
                     };
+                    let label = cell.label.clone();
                     if cell.claims.is_empty() {
                         view! { <td class=class>{label}</td> }.into_any()
                     } else {
@@ -194,7 +193,7 @@ pub fn Overview() -> impl IntoView {
         <section aria-labelledby="map-h">
             <h2 id="map-h">"Agreement map"</h2>
             <p class="hint">
-                "Matters that claims in several outlets share (linked by the engine), against the outlets. Open a cell to see the claims behind it."
+                "Matters that claims in several outlets share (linked by the engine), against the outlets, disagreements first. A cell says how that outlet's claims stand: ✓ asserts, ❝ reports someone else's words, ~ hedges, ✗ rejects, ≠ disputes another outlet, – silent (says nothing on it). Open a cell to see the claims behind it."
             </p>
             {if no_matters {
                 view! { <p class="empty">"No matter is shared by two outlets in this corpus."</p> }.into_any()

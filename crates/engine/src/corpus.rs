@@ -486,7 +486,10 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                     }
                 }
                 let kind = kind_of(&tokens, speaker.as_ref(), !quantities.is_empty());
+                let (stance, cue) = crate::stance::stance_of(&tokens, clause, speaker.is_some());
                 claims.push(Claim {
+                    stance,
+                    stance_cue: cue.map(|(s, e)| Verbatim::span(&document_source, a + s, a + e)),
                     id: claim_id,
                     document: doc_ref.clone(),
                     text: Verbatim::span(&document_source, a, b),

@@ -20,6 +20,7 @@ pub mod parallel;
 pub mod quotes;
 pub mod sentences;
 pub mod share;
+pub mod stance;
 pub mod stories;
 pub mod synthetic;
 pub mod text;

@@ -571,6 +571,51 @@ fn compatible(
 /// A link being built: other claim, relation, score, shared term ids.
 type Candidate = (usize, Relation, f32, Vec<u32>);
 
+/// Longest phrase, in words, of a matter's label.
+const LABEL_MAX_WORDS: usize = 8;
+
+/// The longest run of consecutive words two claims share (case and typography folded), as `a`
+/// words it, trimmed of stop words at both ends; `None` unless it holds two content words.
+fn shared_run(a: &Claim, b: &Claim) -> Option<Verbatim> {
+    let v = vocab();
+    let (wa, wb) = (words(&a.text, a.start), words(&b.text, b.start));
+    let fa: Vec<String> = wa.iter().map(|w| fold(w.text)).collect();
+    let fb: Vec<String> = wb.iter().map(|w| fold(w.text)).collect();
+    // Longest common run of words: lengths of the runs ending at each pair, one row at a time.
+    let (mut best, mut end) = (0, 0);
+    let mut previous = vec![0usize; fb.len() + 1];
+    for (i, x) in fa.iter().enumerate() {
+        let mut row = vec![0usize; fb.len() + 1];
+        for (j, y) in fb.iter().enumerate() {
+            if x == y {
+                row[j + 1] = previous[j] + 1;
+                if row[j + 1] > best {
+                    (best, end) = (row[j + 1], i + 1);
+                }
+            }
+        }
+        previous = row;
+    }
+    let content = |k: usize| !v.stopwords.contains(&fa[k]) && fa[k].len() > 2;
+    let (mut from, mut to) = (end - best, end);
+    while from < to && !content(from) {
+        from += 1;
+    }
+    while to > from && !content(to - 1) {
+        to -= 1;
+    }
+    if to - from > LABEL_MAX_WORDS {
+        to = from + LABEL_MAX_WORDS;
+        while to > from && !content(to - 1) {
+            to -= 1;
+        }
+    }
+    if (from..to).filter(|&k| content(k)).count() < 2 {
+        return None;
+    }
+    Some(a.text.span_of_same_source(wa[from].start, wa[to - 1].end))
+}
+
 /// Up to five terms `a` shares with `b` that can be shown as `a` words them.
 fn shown_shared(a: &Terms, b: &Terms) -> Vec<u32> {
     shared_terms(a, b)
@@ -1017,11 +1062,25 @@ pub fn link(
                     .then(y.0.cmp(x.0))
             })
             .map(|(t, (_, c))| (kinds[*t as usize] == TermKind::Pair, surface(*c, *t)));
-        let label = match label {
-            Some((true, phrase)) => phrase,
+        // Better still, the longest run of words the best-linked pair of its claims share
+        // ("repairs to the flood barrier", "joint fusion mechanism"), when it holds two
+        // content words.
+        let best = members
+            .iter()
+            .flat_map(|&a| {
+                keep[a]
+                    .iter()
+                    .filter(|(b, ..)| inside.contains(b))
+                    .map(move |(b, _, score, _)| (a, *b, *score))
+            })
+            .max_by(|x, y| x.2.total_cmp(&y.2).then(y.0.cmp(&x.0)).then(y.1.cmp(&x.1)));
+        let run = best.and_then(|(a, b, _)| shared_run(&claims[a], &claims[b]));
+        let label = match (label, run) {
+            (Some((true, _)), Some(run)) => run,
+            (Some((true, phrase)), None) => phrase,
             // A matter named by no shared phrase is only words in common, not a row of the map
             // ("ensure", "round"), unless its claims dispute each other.
-            Some((false, word)) if members_dispute(members) => word,
+            (Some((false, word)), _) if members_dispute(members) => word,
             _ => continue,
         };
         out.push(Cluster {
@@ -1085,6 +1144,8 @@ mod tests {
             speaker_kind: None,
             attribution: None,
             speaker_carried: false,
+            stance: Default::default(),
+            stance_cue: None,
             entities: Vec::new(),
             related: Vec::new(),
         };

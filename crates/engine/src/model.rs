@@ -514,6 +514,35 @@ pub struct Link {
     pub basis: Basis,
 }
 
+/// How a claim stands toward what it says.
+#[derive(
+    Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum StanceKind {
+    /// Stated in the outlet's own voice.
+    #[default]
+    Asserts,
+    /// Attributed to someone else ("X said", "according to").
+    Reports,
+    /// Cast as possible or unproven ("could", "allegedly", "if").
+    Hedges,
+    /// Negated or denied ("not", "denied", "far from").
+    Rejects,
+}
+
+impl StanceKind {
+    /// The word a reader sees.
+    pub fn word(self) -> &'static str {
+        match self {
+            StanceKind::Asserts => "asserts",
+            StanceKind::Reports => "reports",
+            StanceKind::Hedges => "hedges",
+            StanceKind::Rejects => "rejects",
+        }
+    }
+}
+
 /// What makes a link ([`Link::basis`]).
 #[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
@@ -552,6 +581,12 @@ pub struct Claim {
     pub attribution: Option<String>,
     /// True when the speaker was carried over from an earlier sentence.
     pub speaker_carried: bool,
+    /// How the claim stands toward what it says ([`crate::stance`]).
+    #[serde(default)]
+    pub stance: StanceKind,
+    /// The words that carry a `rejects` or `hedges` stance ("not", "allegedly").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance_cue: Option<Verbatim>,
     /// The entities mentioned in the claim.
     pub entities: Vec<Ref>,
     pub related: Vec<Link>,

@@ -851,6 +851,55 @@ pub struct MapCell {
     pub document: String,
     pub claims: Vec<String>,
     pub stance: Stance,
+    /// What the cell says, in words and a glyph so colour is never the only sign: "≠ disputes
+    /// (1)", "✓ asserts (2)", "❝ reports 1 · ~ hedges 1", "– silent".
+    pub label: String,
+}
+
+/// A claim's stance as a map cell or card shows it: a glyph and the word.
+pub fn stance_label(stance: crate::model::StanceKind) -> String {
+    let glyph = match stance {
+        crate::model::StanceKind::Asserts => "✓",
+        crate::model::StanceKind::Reports => "❝",
+        crate::model::StanceKind::Hedges => "~",
+        crate::model::StanceKind::Rejects => "✗",
+    };
+    format!("{glyph} {}", stance.word())
+}
+
+/// How a card shows a claim's stance: the glyph and word, and for a rejecting or hedging claim
+/// the words that carry it: `~ hedges: “could”`.
+pub fn stance_note(claim: &Claim) -> String {
+    match &claim.stance_cue {
+        Some(cue) => format!("{}: “{}”", stance_label(claim.stance), cue.as_ref() as &str),
+        None => stance_label(claim.stance),
+    }
+}
+
+/// A map cell's words for its claims.
+fn cell_label(stance: Stance, claims: &[&Claim]) -> String {
+    match stance {
+        Stance::Silent => "– silent".to_string(),
+        Stance::Disputes => format!("≠ disputes ({})", claims.len()),
+        Stance::Asserts => {
+            let mut counts: Vec<(crate::model::StanceKind, usize)> = Vec::new();
+            for c in claims {
+                match counts.iter_mut().find(|(s, _)| *s == c.stance) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((c.stance, 1)),
+                }
+            }
+            counts.sort_unstable();
+            match counts.as_slice() {
+                [(s, n)] => format!("{} ({n})", stance_label(*s)),
+                _ => counts
+                    .iter()
+                    .map(|(s, n)| format!("{} {n}", stance_label(*s)))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -981,6 +1030,7 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
                     MapCell {
                         document: corpus.documents[d].id.to_string(),
                         claims: claims.iter().map(|c| c.id.to_string()).collect(),
+                        label: cell_label(stance, &claims),
                         stance,
                     }
                 })

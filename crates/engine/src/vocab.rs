@@ -70,6 +70,10 @@ pub struct Vocab {
     /// surface (lowercase) → unit, longest surfaces first.
     pub units: Vec<(String, Unit)>,
     pub number_words: FastMap<String, f64>,
+    /// Cue phrases of a claim that denies, that rejects and that hedges (`data/stance_cues.tsv`).
+    pub denial_cues: PhraseSet,
+    pub reject_cues: PhraseSet,
+    pub hedge_cues: PhraseSet,
     /// Plural nouns without -s ("women", "people"), folded.
     pub irregular_plurals: FastSet<String>,
     /// (how the stated value bounds the true one, the folded words right before the number).
@@ -216,6 +220,20 @@ fn build() -> Vocab {
         }
     }
 
+    let stance_cues = |kind: &str| {
+        PhraseSet::new(
+            entries(include_str!("../data/stance_cues.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, phrase)| phrase.trim().to_string())
+                .collect::<Vec<String>>(),
+        )
+    };
+    let (denial_cues, reject_cues, hedge_cues) = (
+        stance_cues("denies"),
+        stance_cues("rejects"),
+        stance_cues("hedges"),
+    );
     let irregular_plurals = words_list(include_str!("../data/irregular_plurals.txt"))
         .iter()
         .map(|w| fold(w))
@@ -305,6 +323,9 @@ fn build() -> Vocab {
         number_words,
         irregular_plurals,
         number_qualifiers,
+        denial_cues,
+        reject_cues,
+        hedge_cues,
         scale_words,
         economic_cues: words_list(include_str!("../data/economic_cues.txt"))
             .into_iter()

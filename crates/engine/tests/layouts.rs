@@ -375,12 +375,34 @@ fn one_quantity_given_two_values_is_a_dispute_unless_the_words_allow_both() {
         parallax_engine::view::differing_words(&c, displaced, link).as_deref(),
         Some("here “12,000 people”, there “15,000 people”")
     );
-    // On the map, the disagreement is the first row, named as such; the agreements follow.
-    let map = parallax_engine::view::agreement_map(&c, 50);
-    let named: Vec<Option<&str>> = map.rows.iter().map(|r| r.disagreement).collect();
-    assert_eq!(named, [Some("numbers differ"), None, None]);
     // "more than $2 million" allows "$2.4 million": the outlets agree.
     let cost = claim(&c, "gazette", "Repairs to the flood barrier");
     assert!(!cost.related.is_empty());
     assert!(cost.related.iter().all(|l| l.relation == Relation::Agrees));
+    // On the map, the disagreement is the first row, named as such; the agreements follow.
+    let map = parallax_engine::view::agreement_map(&c, 50);
+    let named: Vec<Option<&str>> = map.rows.iter().map(|r| r.disagreement).collect();
+    assert_eq!(named, [Some("numbers differ"), None, None]);
+    // Each cell says how its outlet stands, in words and a glyph: the cost row has one outlet
+    // citing the water board and one stating it in its own voice.
+    let cost_row = map
+        .rows
+        .iter()
+        .find(|r| {
+            r.cells
+                .iter()
+                .any(|c| c.claims.contains(&cost.id.to_string()))
+        })
+        .expect("the repairs row");
+    let mut cells: Vec<&str> = cost_row.cells.iter().map(|c| c.label.as_str()).collect();
+    cells.sort_unstable();
+    assert_eq!(cells, ["✓ asserts (1)", "❝ reports (1)"]);
+    assert_eq!(
+        map.rows[0]
+            .cells
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect::<Vec<_>>(),
+        ["≠ disputes (1)", "≠ disputes (1)"]
+    );
 }

@@ -656,7 +656,7 @@ fn the_matters_outlets_share_form_clusters() {
     let m = c
         .clusters
         .iter()
-        .find(|m| m.label == "dedicated communication")
+        .find(|m| m.label == "joint fusion mechanism")
         .expect("the fusion cell cluster");
     assert_eq!(
         m.documents.iter().map(|d| &d[..3]).collect::<Vec<_>>(),

@@ -177,7 +177,7 @@ fn the_agreement_map_shows_who_asserts_and_who_is_silent() {
         "a small corpus shows every document"
     );
     let row = &map.rows[0];
-    assert_eq!(row.label, "dedicated communication");
+    assert_eq!(row.label, "joint fusion mechanism");
     let stances: Vec<Stance> = row.cells.iter().map(|c| c.stance).collect();
     assert_eq!(
         stances,
@@ -190,6 +190,21 @@ fn the_agreement_map_shows_who_asserts_and_who_is_silent() {
         ]
     );
     assert_eq!(row.cells[2].claims, ["002_7846cf1592b80a6b-c8"]);
+    // In words and a glyph, never colour alone; a silent outlet says nothing on the matter.
+    assert_eq!(row.cells[1].label, "– silent");
+    for cell in row.cells.iter().filter(|c| c.stance == Stance::Asserts) {
+        let claim = seeds()
+            .claims
+            .iter()
+            .find(|c| c.id == cell.claims[0])
+            .expect("the cell's claim");
+        assert!(
+            cell.label
+                .starts_with(&parallax_engine::view::stance_label(claim.stance)),
+            "{}",
+            cell.label
+        );
+    }
     let two = agreement_map(seeds(), 2);
     assert_eq!(two.rows.len(), 2);
     assert_eq!(two.more_rows, seeds().clusters.len() - 2);
