@@ -296,6 +296,8 @@ fn matters(devset: &Path, gold_dir: &Path) {
     let (mut ta, mut tan, mut td, mut tdn, mut tp, mut tpn) = (0, 0, 0, 0, 0, 0);
     // Map rows: (agreements found, disagreements found, row pairs in one matter, row pairs).
     let mut rows_total = (0, 0, 0, 0);
+    // Agreements whose map row is marked as a disagreement (a false disagreement).
+    let mut marked_total = 0;
     // Stance of each labelled claim: gold stance → (right, labelled), and what the engine said.
     let mut stances: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -351,7 +353,7 @@ fn matters(devset: &Path, gold_dir: &Path) {
             row_disagrees.push(row.disagreement.is_some());
         }
         let same_row = |a: usize, b: usize, disagreement: bool| matches!((row_of.get(&a), row_of.get(&b)), (Some(x), Some(y)) if x == y && (!disagreement || row_disagrees[*x]));
-        let (mut agree_rows, mut dis_rows) = (0, 0);
+        let (mut agree_rows, mut dis_rows, mut agree_marked) = (0, 0, 0);
         let (mut agree, mut agree_found, mut dis, mut dis_found) = (0, 0, 0, 0);
         let mut matter_of: std::collections::HashMap<usize, Vec<usize>> = Default::default();
         for m in &g.matters {
@@ -419,6 +421,13 @@ fn matters(devset: &Path, gold_dir: &Path) {
                 agree += 1;
                 agree_found += usize::from(hit);
                 agree_rows += usize::from(in_row);
+                // An agreement whose row says the outlets disagree.
+                let marked = loc.iter().enumerate().any(|(i, (oa, ca))| {
+                    loc.iter().skip(i + 1).any(|(ob, cb)| {
+                        oa != ob && ca.iter().any(|&a| cb.iter().any(|&b| same_row(a, b, true)))
+                    })
+                });
+                agree_marked += usize::from(marked);
             }
         }
         // Precision, as far as the gold can tell: links whose two claims are both labelled.
@@ -451,6 +460,7 @@ fn matters(devset: &Path, gold_dir: &Path) {
                 row_same += usize::from(ma.iter().any(|m| mb.contains(m)));
             }
         }
+        marked_total += agree_marked;
         rows_total = (
             rows_total.0 + agree_rows,
             rows_total.1 + dis_rows,
@@ -495,6 +505,11 @@ fn matters(devset: &Path, gold_dir: &Path) {
     println!("outlets that hold its anchors are in one row, a disagreement when that row is marked as one.");
     println!(
         "Row precision counts pairs of labelled claims of different articles that share a row."
+    );
+    println!();
+    println!(
+        "Agreements whose row is marked as a disagreement (false disagreements): {} of the {} agreement rows.",
+        marked_total, rows_total.0
     );
     println!();
     let (right, all) = stances
