@@ -535,6 +535,7 @@ fn matters(devset: &Path, gold_dir: &Path) {
     println!();
 
     // Stories told apart: links that join different stories.
+    let (mut mixed_across, mut bbc_links) = (None, None);
     let mixed_file = gold_dir.join("mixed.json");
     if let Some(mixed) = std::fs::read_to_string(&mixed_file)
         .ok()
@@ -572,6 +573,7 @@ fn matters(devset: &Path, gold_dir: &Path) {
             }
         }
         println!("Stories told apart: {} BASIL stories in one folder: {all} links, {across} of them join different stories.", mixed.mixed_basil.len());
+        mixed_across = Some(across);
         let (split, joined) = story_errors(&corpus, |d| d.file.split('/').nth(1).unwrap_or(""));
         println!("  The engine read them as {} stories: {split} pairs of one story's articles apart, {joined} pairs of different stories' articles together.", story_count(&corpus));
     }
@@ -630,7 +632,42 @@ fn matters(devset: &Path, gold_dir: &Path) {
             .count()
             / 2;
         println!("40 unrelated BBC stories in one folder: read as {} stories; {links} links (every one joins different stories), {agrees} of them agrees/disputes.", story_count(&corpus));
+        bbc_links = Some(links);
     }
+    println!();
+
+    // The issue's targets, each said met or not.
+    let pct = |n: usize, d: usize| {
+        if d == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / d as f64
+        }
+    };
+    let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
+    println!("Targets (issue 13):");
+    let agree_pct = pct(rows_total.0, tan);
+    println!(
+        "- labelled agreements on the map (as rows) >= 80%: {agree_pct:.0}%, {}",
+        verdict(agree_pct >= 80.0)
+    );
+    let dis_pct = pct(rows_total.1, tdn);
+    println!(
+        "- labelled disagreements on the map (as disagreement rows) >= 70%: {dis_pct:.0}%, {}",
+        verdict(dis_pct >= 70.0)
+    );
+    let (link_p, row_p) = (pct(tp, tpn), pct(rows_total.2, rows_total.3));
+    println!(
+        "- precision >= 90%: links {link_p:.0}%, map rows {row_p:.0}%, {}",
+        verdict(link_p >= 90.0 && row_p >= 90.0)
+    );
+    let none_across = mixed_across == Some(0) && bbc_links == Some(0);
+    println!(
+        "- nothing joined across stories: mixed BASIL {} links across, unrelated BBC {} links, {}",
+        mixed_across.map_or("-".to_string(), |n| n.to_string()),
+        bbc_links.map_or("-".to_string(), |n| n.to_string()),
+        verdict(none_across)
+    );
     println!();
 }
 
