@@ -956,6 +956,8 @@ fn differing_numbers_are_a_disagreement_row_first_on_the_map() {
             .collect::<Vec<_>>())
     );
     assert_eq!(s.count("table.map tbody tr.disagrees"), 1);
+    s.js("document.querySelector('table.map').scrollIntoView()");
+    s.screenshot("map-disagreement-desktop");
     assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
 }
 
