@@ -616,6 +616,26 @@ fn shared_run(a: &Claim, b: &Claim) -> Option<Verbatim> {
     Some(a.text.span_of_same_source(wa[from].start, wa[to - 1].end))
 }
 
+/// Makes the link from one claim (its kept links `kept`) to claim `other` a dispute, first in its
+/// list: with `score` when given, else the score of the link it had; with the shared terms of that
+/// link, or `shared()` when there was none (what else the claims share names the matter).
+fn dispute(
+    kept: &mut Vec<Candidate>,
+    other: usize,
+    score: Option<f32>,
+    shared: impl FnOnce() -> Vec<u32>,
+) {
+    let had = kept
+        .iter()
+        .position(|(b, ..)| *b == other)
+        .map(|k| kept.remove(k));
+    let (score, ids) = match had {
+        Some((_, _, s, ids)) => (score.unwrap_or(s), ids),
+        None => (score.unwrap_or(RELATED_MIN), shared()),
+    };
+    kept.insert(0, (other, Relation::Disputes, score, ids));
+}
+
 /// Up to five terms `a` shares with `b` that can be shown as `a` words them.
 fn shown_shared(a: &Terms, b: &Terms) -> Vec<u32> {
     shared_terms(a, b)
@@ -921,13 +941,8 @@ pub fn link(
                     drift.differs[side].clone(),
                 ),
             );
-            // What else the claims share names the matter, as for any link.
-            let ids = match keep[x].iter().find(|(other, ..)| *other == y) {
-                Some((.., ids)) => ids.clone(),
-                None => shown_shared(&all[x], &all[y]),
-            };
-            keep[x].retain(|(other, ..)| *other != y);
-            keep[x].insert(0, (y, Relation::Disputes, drift.overlap, ids));
+            let score = Some(drift.overlap);
+            dispute(&mut keep[x], y, score, || shown_shared(&all[x], &all[y]));
         }
     }
     // Numbers: the same quantity given different values by two documents of one story.
@@ -941,12 +956,10 @@ pub fn link(
             // The figure differs; what the claims share is shown as for any link.
             let span = (figures[f].start, figures[f].end);
             drifted.insert((x, y), (Basis::Number, (0, 0), vec![span]));
-            let (score, ids) = match keep[x].iter().find(|(other, ..)| *other == y) {
-                Some((_, _, s, ids)) => (*s, ids.clone()),
-                None => (score, shown_shared(&all[x], &all[y])),
-            };
-            keep[x].retain(|(other, ..)| *other != y);
-            keep[x].insert(0, (y, Relation::Disputes, score, ids));
+            // A link the claims already had keeps its score.
+            let had = keep[x].iter().any(|(other, ..)| *other == y);
+            let score = (!had).then_some(score);
+            dispute(&mut keep[x], y, score, || shown_shared(&all[x], &all[y]));
         }
     }
     // A span of claim `c`'s document, cut to the claim; `None` when it lies outside.
