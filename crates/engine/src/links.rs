@@ -543,7 +543,8 @@ fn compatible(
     use crate::vocab::Bound;
     let (x, y) = (fa.value, fb.value);
     let bound = |c: &Claim, f: &crate::model::Figure| -> Option<Bound> {
-        let before = &c.text[..f.start.saturating_sub(c.start).min(c.text.len())];
+        // A figure lies inside its claim; a span that did not would read as no words before it.
+        let before = c.text.get(..f.start.saturating_sub(c.start)).unwrap_or("");
         let before = before
             .get(before.len().saturating_sub(40)..)
             .unwrap_or(before);
