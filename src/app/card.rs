@@ -158,7 +158,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
             <p class="meta">
                 <span class=format!("kind k-{kind}")>{kind}</span>
                 " " <span class="stance">{stance_note(&claim)}</span>
-                " " <span class="outlet">{outlet.clone()}</span> " · " <span>{author}</span> " · "
+                " · " <span class="outlet">{outlet.clone()}</span> " · " <span>{author}</span> " · "
                 <span>{date}</span>
             </p>
             {speaker}

@@ -220,7 +220,7 @@ fn cards_html(corpus: &Corpus, count: usize) -> String {
             })
             .unwrap_or_default();
         cards.push_str(&format!(
-            "<article class=\"card k-{kind}\"><blockquote class=\"claim-text\" elementtiming=\"first-card\">{}</blockquote><p class=\"meta\"><span class=\"kind k-{kind}\">{kind}</span> <span class=\"stance\">{}</span> <span class=\"outlet\">{}</span> · <span>{}</span> · <span>{}</span></p>{speaker}</article>\n",
+            "<article class=\"card k-{kind}\"><blockquote class=\"claim-text\" elementtiming=\"first-card\">{}</blockquote><p class=\"meta\"><span class=\"kind k-{kind}\">{kind}</span> <span class=\"stance\">{}</span> · <span class=\"outlet\">{}</span> · <span>{}</span> · <span>{}</span></p>{speaker}</article>\n",
             escape_html(&c.text),
             escape_html(&crate::view::stance_note(c)),
             escape_html(&doc.map(crate::view::document_label).unwrap_or_default()),
