@@ -958,6 +958,32 @@ fn differing_numbers_are_a_disagreement_row_first_on_the_map() {
     assert_eq!(s.count("table.map tbody tr.disagrees"), 1);
     s.js("document.querySelector('table.map').scrollIntoView()");
     s.screenshot("map-disagreement-desktop");
+    // The row's matter opens its claims side by side, one column per outlet, with no internal id.
+    let side = parallax_engine::view::side_by_side(&expected, &first.matter).expect("the matter");
+    s.click("(//table[contains(@class,'map')]//tbody/tr)[1]//th//button");
+    s.wait(
+        "the matter side by side",
+        "return !!document.querySelector('.side-by-side')",
+    );
+    assert_eq!(
+        s.js("return [...document.querySelectorAll('.side-column h3')].map(e => e.textContent)"),
+        json!(side
+            .columns
+            .iter()
+            .map(|c| c.outlet.as_str())
+            .collect::<Vec<_>>())
+    );
+    assert_eq!(
+        s.js("return [...document.querySelectorAll('.side-column blockquote')].map(e => e.textContent)"),
+        json!(side
+            .columns
+            .iter()
+            .flat_map(|c| c.claims.iter().map(|x| x.1.as_str()))
+            .collect::<Vec<_>>())
+    );
+    assert_eq!(s.text(".side-by-side .disagreement"), "≠ numbers differ");
+    assert!(!s.text(".filters .matter").contains(&first.matter));
+    s.screenshot("side-by-side-desktop");
     assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
 }
 

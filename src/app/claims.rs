@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use parallax_engine::view::{
-    results_heading, select, shortlist, FacetValue, ViewState, CARDS_PER_PAGE,
+    results_heading, select, shortlist, side_by_side, FacetValue, ViewState, CARDS_PER_PAGE,
 };
 use parallax_engine::ClaimKind;
 
@@ -64,6 +64,44 @@ fn facet_group(
     }
 }
 
+/// A matter's claims in one column per outlet, with each claim's stance and what it words
+/// otherwise, so a reader sees where the outlets part ways.
+fn side_by_side_view(m: parallax_engine::view::SideBySide) -> impl IntoView {
+    let columns = m
+        .columns
+        .into_iter()
+        .map(|col| {
+            let claims = col
+                .claims
+                .into_iter()
+                .map(|(_, text, stance, differs)| {
+                    view! {
+                        <li>
+                            <blockquote>{text}</blockquote>
+                            <p class="stance">{stance}</p>
+                            {differs.map(|d| view! { <p class="drift">{d}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let outlet = col.outlet.clone();
+            view! {
+                <section class="side-column" aria-label=outlet>
+                    <h3>{col.outlet}</h3>
+                    <ul>{claims}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="side-by-side" aria-labelledby="side-h">
+            <h2 id="side-h">{format!("“{}”, side by side", m.label)}</h2>
+            {m.disagreement.map(|d| view! { <p class="disagreement">{format!("≠ {d}")}</p> })}
+            <div class="side-columns">{columns}</div>
+        </section>
+    }
+}
+
 #[component]
 pub fn ClaimsView() -> impl IntoView {
     let data = expect_context::<Shared>();
@@ -85,6 +123,16 @@ pub fn ClaimsView() -> impl IntoView {
     // Views read the selection in place: only the page of cards and the shortlisted facet
     // values are copied out of it per keystroke, never the whole result list.
     let matched = Memo::new(move |_| selection.with(|s| s.results.len()));
+    // The matter opened from the agreement map, read side by side: one column per outlet.
+    let side = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            filters
+                .get()
+                .matter
+                .and_then(|m| side_by_side(&data.corpus, &m))
+        })
+    };
     let docs =
         Memo::new(move |_| selection.with(|s| shortlist(&s.facets.documents, FACET_VALUES).0));
     let kinds = Memo::new(move |_| selection.with(|s| s.facets.kinds.clone()));
@@ -184,13 +232,11 @@ pub fn ClaimsView() -> impl IntoView {
                     "Clear all filters"
                 </button>
                 {move || {
-                    filters
-                        .get()
-                        .matter
+                    side.get()
                         .map(|m| {
                             view! {
                                 <p class="matter">
-                                    "Showing one matter of the agreement map (" {m} "). "
+                                    {format!("Showing one matter of the agreement map: “{}”. ", m.label)}
                                     <button on:click=move |_| nav.go(|s| s.matter = None)>"Show all matters"</button>
                                 </p>
                             }
@@ -203,6 +249,7 @@ pub fn ClaimsView() -> impl IntoView {
             </aside>
             </details>
             <section class="results" aria-labelledby="results-count">
+                {move || side.get().map(side_by_side_view)}
                 <h2 id="results-count" aria-live="polite">
                     {move || {
                         results_heading(matched.get(), total)

@@ -935,29 +935,95 @@ pub struct AgreementMap {
     pub more_rows: usize,
 }
 
+/// A matter's disagreement: the first dispute between two of its claims, numbers before quotes
+/// before phrases; `None` when its outlets do not dispute each other.
+fn matter_disagreement(corpus: &Corpus, m: &crate::model::Cluster) -> Option<crate::model::Basis> {
+    let members: FastSet<usize> = m.claims.iter().map(Ref::index).collect();
+    m.claims
+        .iter()
+        .filter_map(|c| corpus.claim(c))
+        .flat_map(|c| &c.related)
+        .filter(|l| l.relation == Relation::Disputes && members.contains(&l.claim.index()))
+        .map(|l| l.basis)
+        .min_by_key(|b| match b {
+            crate::model::Basis::Number => 0,
+            crate::model::Basis::Quote => 1,
+            crate::model::Basis::Phrase => 2,
+        })
+}
+
+/// One matter's claims, one column per document that speaks to it, for reading side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SideBySide {
+    /// The matter's label, in the articles' words.
+    pub label: String,
+    /// How its outlets disagree ([`disagreement_name`]), if they do.
+    pub disagreement: Option<&'static str>,
+    pub columns: Vec<SideColumn>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SideColumn {
+    /// The document's id and how readers know it ([`document_label`]).
+    pub document: String,
+    pub outlet: String,
+    /// (claim id, verbatim text, [`stance_note`], what differs from the other outlets' wording
+    /// when a quote or number is given otherwise), in document order.
+    pub claims: Vec<(String, String, String, Option<String>)>,
+}
+
+/// The matter `id` of the map read side by side: each document's claims on it in a column, with
+/// their stances and what they word otherwise; `None` for an unknown matter.
+pub fn side_by_side(corpus: &Corpus, id: &str) -> Option<SideBySide> {
+    let m = corpus.clusters.iter().find(|m| m.id == id)?;
+    let members: FastSet<usize> = m.claims.iter().map(Ref::index).collect();
+    let mut in_order: Vec<usize> = members.iter().copied().collect();
+    in_order.sort_unstable();
+    let mut columns: Vec<SideColumn> = Vec::new();
+    for c in in_order.into_iter().filter_map(|i| corpus.claims.get(i)) {
+        let Some(doc) = corpus.document(&c.document) else {
+            continue;
+        };
+        let differs = c
+            .related
+            .iter()
+            .filter(|l| members.contains(&l.claim.index()))
+            .find_map(|l| differing_words(corpus, c, l));
+        let entry = (
+            c.id.to_string(),
+            c.text.to_string(),
+            stance_note(c),
+            differs,
+        );
+        match columns
+            .iter_mut()
+            .find(|col| col.document == doc.id.as_str())
+        {
+            Some(col) => col.claims.push(entry),
+            None => columns.push(SideColumn {
+                document: doc.id.to_string(),
+                outlet: document_label(doc),
+                claims: vec![entry],
+            }),
+        }
+    }
+    Some(SideBySide {
+        label: m.label.clone(),
+        disagreement: matter_disagreement(corpus, m).map(disagreement_name),
+        columns,
+    })
+}
+
 /// Matters several outlets address (the engine's clusters) against the documents: the
 /// `max_rows` matters that the most documents share, and as columns every document of a small
 /// corpus, or, past [`MAP_ALL_COLUMNS`] documents, the [`MAP_ALL_COLUMNS`] that speak to the most
 /// shown matters (a table of thousands of columns tells a reader nothing, and costs seconds).
 pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
-    // A matter's disagreement: the first dispute between two of its claims, numbers before
-    // quotes before phrases.
-    let disagreement = |m: &crate::model::Cluster| -> Option<crate::model::Basis> {
-        let members: FastSet<usize> = m.claims.iter().map(Ref::index).collect();
-        m.claims
-            .iter()
-            .filter_map(|c| corpus.claim(c))
-            .flat_map(|c| &c.related)
-            .filter(|l| l.relation == Relation::Disputes && members.contains(&l.claim.index()))
-            .map(|l| l.basis)
-            .min_by_key(|b| match b {
-                crate::model::Basis::Number => 0,
-                crate::model::Basis::Quote => 1,
-                crate::model::Basis::Phrase => 2,
-            })
-    };
-    let disagreements: Vec<Option<crate::model::Basis>> =
-        corpus.clusters.iter().map(disagreement).collect();
+    let disagreements: Vec<Option<crate::model::Basis>> = corpus
+        .clusters
+        .iter()
+        .map(|m| matter_disagreement(corpus, m))
+        .collect();
     let mut order: Vec<usize> = (0..corpus.clusters.len()).collect();
     // Disagreements first, then the matters the most documents share.
     order.sort_by_key(|&m| {

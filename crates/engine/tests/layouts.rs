@@ -375,6 +375,37 @@ fn one_quantity_given_two_values_is_a_dispute_unless_the_words_allow_both() {
         parallax_engine::view::differing_words(&c, displaced, link).as_deref(),
         Some("here “12,000 people”, there “15,000 people”")
     );
+    // Read side by side: one column per outlet, each with its claim, stance and its own figure.
+    let first = &parallax_engine::view::agreement_map(&c, 50).rows[0];
+    let side = parallax_engine::view::side_by_side(&c, &first.matter).expect("the matter");
+    assert_eq!(side.disagreement, Some("numbers differ"));
+    let columns: Vec<(&str, Vec<Option<&str>>)> = side
+        .columns
+        .iter()
+        .map(|col| {
+            (
+                col.document.as_str(),
+                col.claims.iter().map(|c| c.3.as_deref()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            (
+                "gazette",
+                vec![Some("here “12,000 people”, there “15,000 people”")]
+            ),
+            (
+                "post",
+                vec![Some("here “15,000 people”, there “12,000 people”")]
+            ),
+        ]
+    );
+    assert!(side.columns[0].claims[0]
+        .1
+        .starts_with("The river flood displaced 12,000"));
+    assert!(parallax_engine::view::side_by_side(&c, "no such matter").is_none());
     // "more than $2 million" allows "$2.4 million": the outlets agree.
     let cost = claim(&c, "gazette", "Repairs to the flood barrier");
     assert!(!cost.related.is_empty());
