@@ -4,7 +4,7 @@
 //! verbatim from the clause around the number (never paraphrased), and a bare number with no unit
 //! or counted noun (a resolution number, a year, a day of the month) is not a figure at all.
 
-use crate::text::{fold, is_space, words};
+use crate::text::{fold, is_space, words, Word};
 use crate::vocab::{vocab, UnitKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -151,6 +151,9 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// Quantities in `text` (spans offset by `base`).
+/// Capitalised words (names, demonyms) that may stand between a number and the noun it counts.
+const MAX_QUALIFIERS: usize = 6;
+
 pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
     let v = vocab();
     let lower = crate::text::lower_keep_offsets(text);
@@ -259,18 +262,32 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
             i = end;
             continue;
         }
-        // A counted noun: "2,000 troops". Never for small numbers written in words.
-        if unit.is_none() {
-            if let Some(w) = next_word {
+        // A counted noun: "2,000 troops", also after names that qualify it ("2,000 Israeli
+        // troops", "4,300 Wal-Mart and Sam's Club stores"). Never for small numbers written in
+        // words.
+        if unit.is_none() && value >= 10.0 && !from_words {
+            let ahead = words(&text[end..window_end], end);
+            let qualifier =
+                |w: &Word| w.text.starts_with(char::is_uppercase) || matches!(w.text, "and" | "&");
+            let mut at = 0;
+            while at < ahead.len().min(MAX_QUALIFIERS) && qualifier(&ahead[at]) {
+                at += 1;
+            }
+            // The noun right after the number, else after its qualifiers.
+            for w in [ahead.first(), ahead.get(at)].into_iter().flatten() {
                 let noun = fold(w.text);
-                let gap_ok = text[end..w.start].chars().all(|c| c == ' ');
                 let plural = (noun.ends_with('s') && noun.len() > 3
                     || v.irregular_plurals.contains(&noun))
                     && !v.stopwords.contains(&noun)
                     && w.text.chars().all(|c| c.is_lowercase());
-                if gap_ok && plural && value >= 10.0 && !from_words {
+                // Words, spaces and the apostrophes and hyphens of names only: no clause break.
+                let gap_ok = text[end..w.start]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '&'));
+                if gap_ok && plural {
                     unit = Some((w.text.to_string(), UnitKind::Measure));
                     end = w.end;
+                    break;
                 }
             }
         }
@@ -515,6 +532,20 @@ mod tests {
             q("$3.2 billion in aid"),
             [("$3.2 billion".into(), 3.2e9, Some("USD".into()))]
         );
+        // After the names that qualify it, but not across a clause.
+        assert_eq!(
+            q("some 2,000 Israeli troops moved"),
+            [("2,000 Israeli troops".into(), 2000.0, Some("troops".into()))]
+        );
+        assert_eq!(
+            q("the 4,300 Wal-Mart and Sam's Club stores across"),
+            [(
+                "4,300 Wal-Mart and Sam's Club stores".into(),
+                4300.0,
+                Some("stores".into())
+            )]
+        );
+        assert_eq!(q("in 2,500 Gaza, Beirut and others"), []);
         // A plural without -s is counted too.
         assert_eq!(
             q("covers 1.5 million women who"),
