@@ -124,14 +124,11 @@ pub fn ClaimsView() -> impl IntoView {
     // values are copied out of it per keystroke, never the whole result list.
     let matched = Memo::new(move |_| selection.with(|s| s.results.len()));
     // The matter opened from the agreement map, read side by side: one column per outlet.
+    // Read on a change of matter only, not on every keystroke of the search.
+    let matter = Memo::new(move |_| filters.with(|s| s.matter.clone()));
     let side = {
         let data = data.clone();
-        Memo::new(move |_| {
-            filters
-                .get()
-                .matter
-                .and_then(|m| side_by_side(&data.corpus, &m))
-        })
+        Memo::new(move |_| matter.get().and_then(|m| side_by_side(&data.corpus, &m)))
     };
     let docs =
         Memo::new(move |_| selection.with(|s| shortlist(&s.facets.documents, FACET_VALUES).0));

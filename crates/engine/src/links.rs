@@ -443,25 +443,32 @@ fn number_disputes(
             continue;
         }
         list.sort_unstable();
+        // Each figure's clause words, read once for all the pairs it is in.
+        let near: Vec<Vec<String>> = list
+            .iter()
+            .map(|&(c, f)| near_words(&claims[c], &figures[f]))
+            .collect();
         for (x, &(a, fa)) in list.iter().enumerate() {
-            for &(b, fb) in &list[x + 1..] {
+            for (y, &(b, fb)) in list.iter().enumerate().skip(x + 1) {
+                let (va, vb) = (figures[fa].value.abs(), figures[fb].value.abs());
                 if document_of[a] == document_of[b]
+                    || va.max(vb) > NUMBER_RATIO_MAX * va.min(vb)
                     || compatible(&claims[a], &figures[fa], &claims[b], &figures[fb])
                 {
+                    continue;
+                }
+                let same_thing = near[x]
+                    .iter()
+                    .filter(|w| near[y].binary_search(w).is_ok())
+                    .count();
+                if same_thing < NUMBER_CLAUSE_MIN {
                     continue;
                 }
                 let context = shared_terms(&all[a], &all[b])
                     .into_iter()
                     .filter(|(t, ..)| kinds[*t as usize] != TermKind::GenericPair)
                     .count();
-                let (x, y) = (figures[fa].value.abs(), figures[fb].value.abs());
-                if x.max(y) > NUMBER_RATIO_MAX * x.min(y) {
-                    continue;
-                }
-                let near = near_words(&claims[a], &figures[fa]);
-                let near_b = near_words(&claims[b], &figures[fb]);
-                let same_thing = near.iter().filter(|w| near_b.contains(w)).count();
-                if context >= NUMBER_CONTEXT_MIN && same_thing >= NUMBER_CLAUSE_MIN {
+                if context >= NUMBER_CONTEXT_MIN {
                     out.push((a, b, fa, fb, 1.0));
                 }
             }
