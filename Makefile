@@ -11,6 +11,9 @@ AXE_VERSION := 4.14.1
 # How long `make fuzz` runs (seconds), and on how many cores (libFuzzer's -fork).
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS ?= 2
+# The longest input libFuzzer makes (bytes): each execution costs about its length, so shorter
+# inputs buy more executions in the same time.
+FUZZ_MAX_LEN ?= 4096
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 TOOLS := $(CURDIR)/.tools
@@ -90,4 +93,4 @@ fuzz: setup-rust
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	@mkdir -p fuzz/corpus/pipeline && cp -n $(CORPUS)/* fuzz/corpus/pipeline/ 2>/dev/null || true
-	cd fuzz && cargo +nightly fuzz run -s none pipeline corpus/pipeline -- -dict=pipeline.dict -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -fork=$(FUZZ_JOBS) -print_final_stats=1
+	cd fuzz && cargo +nightly fuzz run -s none pipeline corpus/pipeline -- -dict=pipeline.dict -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -fork=$(FUZZ_JOBS) -print_final_stats=1

@@ -383,7 +383,7 @@ fn matters(devset: &Path, gold_dir: &Path) {
                         c.stance,
                         k.stance.word(),
                         k.stance_cue.as_deref().unwrap_or(""),
-                        &k.text[..k.text.len().min(160)]
+                        k.text.chars().take(160).collect::<String>()
                     );
                 }
                 if !right {
@@ -662,10 +662,21 @@ fn matters(devset: &Path, gold_dir: &Path) {
                 }
             }
         }
+        // Matters (the map's rows) whose claims come from different stories.
+        let rows_across = corpus
+            .clusters
+            .iter()
+            .filter(|m| {
+                let stories: std::collections::HashSet<String> =
+                    m.documents.iter().map(|d| story_of(d)).collect();
+                stories.len() > 1
+            })
+            .count();
         println!(
-            "40 BBC stories in one folder ({} groups of them, by reading, report one event): read as {} stories; {links} links, {across} of them join different stories ({across_agrees} agrees/disputes).",
+            "40 BBC stories in one folder ({} groups of them, by reading, report one event): read as {} stories; {links} links, {across} of them join different stories ({across_agrees} agrees/disputes); {} map rows, {rows_across} of them join different stories.",
             same_story.len(),
-            story_count(&corpus)
+            story_count(&corpus),
+            corpus.clusters.len()
         );
         bbc_links = Some(across);
     }

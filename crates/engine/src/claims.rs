@@ -113,6 +113,77 @@ fn strip_determiners(s: &str) -> &str {
     s
 }
 
+/// The speaker named in a subject phrase: without a word that opens the sentence ("But"), an
+/// adverb after it ("both"), an owner before a possessive ("Oxfam's Barbara Stocking") or the
+/// role before a name ("shadow attorney general Mr Grieve", "Senior Labour backbencher Martin
+/// O'Neill"). A phrase that is all one name ("head of the Central Bank") is kept whole.
+fn name_of_subject(phrase: &str) -> &str {
+    let v = vocab();
+    let ws = words(phrase, 0);
+    let (mut a, mut b) = (0, ws.len());
+    while a + 1 < b && v.subject_leads.contains(&lower(ws[a].text)) {
+        a += 1;
+    }
+    // "On Wednesday Tony Blair": a time or place before the name.
+    let preposition = ["on", "in", "at", "during", "after", "before", "since"];
+    if b >= a + 4 && preposition.contains(&lower(ws[a].text).as_str()) && ws[a + 1].is_capitalised()
+    {
+        a += 2;
+    }
+    // "Mr. Obama on Thursday", "Blumenthal clearly": the name, not when or how.
+    if let Some(t) = (a + 1..b).find(|&i| {
+        ws[i - 1].is_capitalised()
+            && [
+                "on",
+                "in",
+                "at",
+                "last",
+                "this",
+                "earlier",
+                "yesterday",
+                "today",
+            ]
+            .contains(&ws[i].text)
+    }) {
+        b = t;
+    }
+    while b > a + 1
+        && (v.subject_trails.contains(&lower(ws[b - 1].text))
+            || (ws[b - 1].text.ends_with("ly")
+                && !ws[b - 1].is_capitalised()
+                && ws[b - 2].is_capitalised()))
+    {
+        b -= 1;
+    }
+    let ws = &ws[a..b];
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return phrase;
+    };
+    let mut start = first.start;
+    // The name is the capitalised run at the end, when a role word (not "of", "the") stands
+    // right before it and the run is a name: two words or more, or an honorific and one.
+    let run = ws
+        .iter()
+        .rposition(|w| !w.is_capitalised())
+        .map_or(0, |p| p + 1);
+    let is_name = |r: &[crate::text::Word]| (2..=4).contains(&r.len());
+    // "Oxfam's Barbara Stocking", "the Harbour Trust's Owen Marsh": the person after the owner.
+    let owners = ws.get(run..ws.len().saturating_sub(2)).unwrap_or_default();
+    let owner = owners.iter().rposition(|w| {
+        let after = &phrase[w.end..];
+        after.starts_with("'s ") || after.starts_with("’s ")
+    });
+    if let Some(p) = owner.map(|p| run + p + 1).filter(|&p| is_name(&ws[p..])) {
+        start = ws[p].start;
+    } else if run > 0 && is_name(&ws[run..]) {
+        let before = lower(ws[run - 1].text);
+        if !["of", "the", "for", "and", "&", "de", "on", "at", "in"].contains(&before.as_str()) {
+            start = ws[run].start;
+        }
+    }
+    &phrase[start..last.end]
+}
+
 /// Maps a source phrase to a speaker: a known entity's name when one is named, else the phrase.
 fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
     let v = vocab();
@@ -209,23 +280,23 @@ fn is_document_anaphor(phrase: &str) -> bool {
 
 /// Cuts a source phrase at the first comma, clause end, or date/place tail.
 fn cut_phrase(s: &str) -> &str {
-    let mut end = s
-        .find([',', ';', '.', ':', '(', '—', '–'])
-        .unwrap_or(s.len());
-    // "U.S." keeps its stops
-    if let Some(dot) = s.find('.') {
-        if dot == end && s[..dot].ends_with(|c: char| c.is_uppercase()) {
-            end = s[dot + 1..]
-                .find([',', ';', ':', '(', '—'])
-                .map(|p| p + dot + 1)
-                .unwrap_or(s.len());
-            if let Some(stop) = s[..end].rfind(". ") {
-                if !s[..stop].ends_with(|c: char| c.is_uppercase()) {
-                    end = stop;
-                }
-            }
+    // A stop ends the phrase unless it ends an abbreviation ("Rep. Darrell Issa") or an initial
+    // ("U.S.", "Robert F. Bauer").
+    let keeps_stop = |dot: usize| {
+        let word_start = s[..dot]
+            .rfind(|c: char| is_space(c) || is_opening_punct(c))
+            .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+        s[..dot].ends_with(|c: char| c.is_uppercase())
+            || vocab().abbreviations.contains(&s[word_start..=dot])
+    };
+    let mut from = 0;
+    let end = loop {
+        match s[from..].find([',', ';', '.', ':', '(', '—', '–']) {
+            Some(p) if s[from + p..].starts_with('.') && keeps_stop(from + p) => from += p + 1,
+            Some(p) => break from + p,
+            None => break s.len(),
         }
-    }
+    };
     let s = &s[..end];
     let folded = Folded::new(s);
     let mut cut = s.len();
@@ -298,6 +369,25 @@ fn organisation_anaphor(subject: &str, ctx: &Context) -> Option<Speaker> {
         })
 }
 
+/// "Blumenthal", "Mr. Blumenthal": the person named in full earlier ("Richard Blumenthal").
+fn earlier_full_name(name: &str, ctx: &Context) -> Option<(String, SpeakerKind)> {
+    let ws = words(name, 0);
+    let surname = match ws.as_slice() {
+        [only] => only.text,
+        [title, only] if is_title_word(title.text) => only.text,
+        _ => return None,
+    };
+    ctx.speakers
+        .iter()
+        .rev()
+        .filter(|s| s.kind == SpeakerKind::Person && s.name != name)
+        .find(|s| {
+            let full = words(&s.name, 0);
+            full.len() >= 2 && full.last().is_some_and(|w| w.text == surname)
+        })
+        .map(|s| (s.name.clone(), SpeakerKind::Person))
+}
+
 fn pronoun_speaker(word: &str, ctx: &Context) -> Option<Speaker> {
     let last = ctx.last_speaker.as_ref()?;
     let fits = match word {
@@ -335,12 +425,36 @@ fn subject_before(s: &str, verb_at: usize) -> Option<&str> {
                 words(prev, 0).len() <= 4 && words(prev, 0).iter().all(|w| w.is_capitalised())
             }
             && seg != segments[segments.len() - 1].trim();
-        if appositive {
+        // "Sen. John Cornyn, R-Texas, who heads the committee, said": the name, not its
+        // affiliation, age or relative clause.
+        // So is a participle phrase ("advocating for troops") or an adverb ("clearly").
+        let first = words(seg, 0).first().map_or("", |w| w.text);
+        let participle_or_adverb = first.starts_with(char::is_lowercase)
+            && (first.ends_with("ing") || (first.ends_with("ly") && word_count(seg) == 1));
+        let aside = idx > 0
+            && (["who ", "which ", "whose "]
+                .iter()
+                .any(|r| folded.starts_with(r))
+                || is_affiliation(seg)
+                || participle_or_adverb
+                || seg.chars().all(|c| c.is_ascii_digit()));
+        if appositive || aside {
             continue;
         }
         return Some(seg);
     }
     None
+}
+
+/// A party-and-state tag ("R-Texas", "D-N.Y.", "R-TX"): an affiliation, never a name.
+pub fn is_affiliation(seg: &str) -> bool {
+    let seg = seg.trim_matches(|c: char| c == '(' || c == ')' || is_space(c));
+    let mut chars = seg.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && matches!(chars.next(), Some('-' | '–'))
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && !seg.contains(' ')
+        && seg.len() <= 16
 }
 
 fn valid_subject(seg: &str) -> bool {
@@ -466,19 +580,23 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                     .last()
                     .map(|w| w.text.to_string())
                     .unwrap_or_default();
-                if NOT_BEFORE_SPEECH_VERB.contains(&prev.as_str()) || before.ends_with("n't") {
-                    continue;
-                }
                 // inverted: "“…,” said Jane Doe"
                 let quoted_before = before.ends_with(",”")
                     || before.ends_with("”,")
                     || before.ends_with(",\"")
                     || before.ends_with("\",");
+                // The last word of a quotation is not the verb's subject ("“… should be,” said X").
+                if !quoted_before
+                    && (NOT_BEFORE_SPEECH_VERB.contains(&prev.as_str()) || before.ends_with("n't"))
+                {
+                    continue;
+                }
                 if quoted_before {
                     let after = &s[pos + verb_len..];
                     let name = cut_phrase(after.trim_start());
                     if words(name, 0).first().is_some_and(|w| w.is_capitalised()) {
                         if let Some((n, k)) = canonical(name, false) {
+                            let (n, k) = earlier_full_name(&n, ctx).unwrap_or((n, k));
                             found = Some(Speaker {
                                 name: n,
                                 kind: k,
@@ -512,13 +630,17 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 if !(valid_subject(subject) || trailing) {
                     continue;
                 }
+                let subject = name_of_subject(subject);
                 let sub_lower = lower(subject);
                 let attribution = format!("{subject} {}", &s[pos..pos + verb_len]);
                 if let Some(sp) = pronoun_speaker(&sub_lower, ctx) {
                     found = Some(Speaker { attribution, ..sp });
                     break 'verbs;
                 }
-                if matches!(sub_lower.as_str(), "he" | "she" | "it" | "they" | "we") {
+                if matches!(
+                    sub_lower.as_str(),
+                    "he" | "she" | "it" | "they" | "we" | "i"
+                ) {
                     continue;
                 }
                 if let Some(sp) = organisation_anaphor(&sub_lower, ctx) {
@@ -537,6 +659,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                     }
                 }
                 if let Some((name, kind)) = canonical(subject, false) {
+                    let (name, kind) = earlier_full_name(&name, ctx).unwrap_or((name, kind));
                     found = Some(Speaker {
                         name,
                         kind,
@@ -671,6 +794,55 @@ mod tests {
         assert_eq!(
             who(&["The statement notably did not say Israel would refrain."]),
             [None]
+        );
+    }
+
+    #[test]
+    fn the_name_in_a_subject_without_its_role_affiliation_or_asides() {
+        let person = SpeakerKind::Person;
+        assert_eq!(
+            who(&[
+                "“This is how it should be,” said Cynthia Burgiss, 22, a student in Ohio.",
+                "“It is a felony,” said Rep. Darrell Issa, R-Calif., who leads the inquiry.",
+                "Sen. John Cornyn, R-Texas, who heads the committee, said Tuesday, “It is big.”",
+                "But shadow attorney general Mr Grieve said it was wrong.",
+                "Senior Labour backbencher Martin O'Neill said it was wrong.",
+                "“It is wrong,” Oxfam's Barbara Stocking said.",
+                "Leaving a Brussels summit Mr Blair said it was wrong.",
+                "Richard Blumenthal said he was proud.",
+                "Blumenthal, advocating for veterans, clearly says, “We owe them.”",
+                "I can assure you, Mr. Obama on Thursday said, that it is so.",
+                "“I served,” said Mr. Blumenthal.",
+                "On Wednesday Tony Blair said he was sure.",
+            ]),
+            [
+                some("Cynthia Burgiss", person),
+                some("Darrell Issa", person),
+                some("John Cornyn", person),
+                some("Mr Grieve", person),
+                some("Martin O'Neill", person),
+                some("Barbara Stocking", person),
+                some("Mr Blair", person),
+                some("Richard Blumenthal", person),
+                some("Richard Blumenthal", person),
+                some("Mr. Obama", person),
+                some("Richard Blumenthal", person),
+                some("Tony Blair", person),
+            ]
+        );
+        // A name that is all one body keeps its words; a bare pronoun after "But" is the last
+        // speaker.
+        assert_eq!(
+            who(&[
+                "The head of the Central Bank said rates would rise.",
+                "“We will see,” said Jane Okafor.",
+                "But she said it was too early.",
+            ]),
+            [
+                Some(("head of the Central Bank".to_string(), SpeakerKind::Unnamed)),
+                some("Jane Okafor", person),
+                some("Jane Okafor", person),
+            ]
         );
     }
 

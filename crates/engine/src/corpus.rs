@@ -530,6 +530,35 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 }
             }
         }
+        // A quotation that opens a sentence with no attribution of its own continues the
+        // speaker of the sentence before ("“…,” he said. “…”"), and of the paragraph before
+        // when this paragraph names no speaker of its own (a paragraph of quotation).
+        let names_own = claims[paragraph_first_claim..]
+            .iter()
+            .any(|c| c.speaker.is_some() && !c.speaker_carried);
+        for k in paragraph_first_claim.max(1)..claims.len() {
+            let opens_quote = claims[k].text.starts_with(['“', '"']);
+            if claims[k].speaker.is_some() || !opens_quote {
+                continue;
+            }
+            if k == paragraph_first_claim && names_own {
+                continue;
+            }
+            let prev = &claims[k - 1];
+            let person_or_body = matches!(
+                prev.speaker_kind,
+                Some(SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Unnamed)
+            );
+            if prev.speaker.is_some() && person_or_body {
+                let (name, kind) = (prev.speaker.clone(), prev.speaker_kind);
+                claims[k].speaker = name;
+                claims[k].speaker_kind = kind;
+                claims[k].speaker_carried = true;
+                if claims[k].kind != ClaimKind::Statistic {
+                    claims[k].kind = ClaimKind::Statement;
+                }
+            }
+        }
     }
     let warning = claims.is_empty().then(|| {
         warning(

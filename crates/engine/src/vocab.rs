@@ -61,6 +61,9 @@ pub struct Vocab {
     pub document_nouns: Vec<String>,
     pub poll_nouns: Vec<String>,
     pub unnamed_sources: Vec<String>,
+    /// Words before a subject that are no part of it, and adverbs after it ([`crate::claims`]).
+    pub subject_leads: FastSet<String>,
+    pub subject_trails: FastSet<String>,
     /// (kind, phrase); kind is "recommendation", "prediction" or "assessment".
     pub kind_cues: Vec<(String, String)>,
     /// (kind, veto phrase).
@@ -312,6 +315,8 @@ fn build() -> Vocab {
         document_nouns: tagged(attribution, "document"),
         poll_nouns: tagged(attribution, "poll"),
         unnamed_sources: tagged(attribution, "unnamed"),
+        subject_leads: tagged(attribution, "lead").into_iter().collect(),
+        subject_trails: tagged(attribution, "trail").into_iter().collect(),
         kind_cues,
         kind_vetoes,
         negations,

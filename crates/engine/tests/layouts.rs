@@ -97,6 +97,32 @@ fn reporting_frames_and_carried_sources() {
 }
 
 #[test]
+fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
+    let c = layouts();
+    let who = |p: &str| {
+        let cl = claim(&c, "straight_quotes", p);
+        (cl.speaker.clone().unwrap_or_default(), cl.speaker_carried)
+    };
+    // An age, a relative clause and a party-and-place tag are not the name.
+    assert_eq!(who("\"This is how a town"), ("Nadia Perrin".into(), false));
+    // A new quotation after an attributed one, with no attribution of its own, continues it.
+    assert_eq!(
+        who("\"People of every trade"),
+        ("Nadia Perrin".into(), true)
+    );
+    assert_eq!(who("\"None of this"), ("Nadia Perrin".into(), true));
+    assert_eq!(who("Councillor Mark Ellery"), ("Mark Ellery".into(), false));
+    // The surname alone is the person named in full before.
+    assert_eq!(who("\"We owe the engineers"), ("Mark Ellery".into(), false));
+    assert_eq!(who("\"They caught it"), ("Mark Ellery".into(), true));
+    // A role before the name and a word that opens the sentence are not the name.
+    assert_eq!(who("But opposition leader"), ("Carla Voss".into(), false));
+    assert_eq!(who("Meanwhile the Harbour"), ("Owen Marsh".into(), false));
+    // The article's own voice has no speaker.
+    assert_eq!(who("The town council voted"), (String::new(), false));
+}
+
+#[test]
 fn agency_datelines_name_the_outlet_and_stay_out_of_claims() {
     let c = layouts();
     let d = doc(&c, "dateline_agency");
