@@ -43,14 +43,26 @@ pub struct Context {
     speakers: Vec<Speaker>,
     /// Set while consecutive claims report a poll's figures.
     pub poll: Option<Speaker>,
+    /// The person the last clause that named one was about: its speaker, or the person its
+    /// sentence opens with ("Mr Blair went on to list …"). "He said" refers to them.
+    last_person: Option<String>,
+    /// Every person named so far as a speaker or as what a sentence opens with, for a later
+    /// surname alone.
+    people: Vec<String>,
+    /// The person the clause just read opens with, when nobody is its speaker.
+    pub subject_here: Option<String>,
+    /// Set when the clause to read starts inside a quotation, whose words are not the
+    /// article's own.
+    pub inside_quote: bool,
 }
 
 /// Words that cannot stand right before a reporting verb: auxiliaries and negations ("did not
-/// say"), and determiners that make the word a noun ("such claims", "the reports").
-const NOT_BEFORE_SPEECH_VERB: [&str; 36] = [
+/// say"), conjunctions of a reduced clause ("when asked"), and determiners that make the word a noun ("such claims", "the reports").
+const NOT_BEFORE_SPEECH_VERB: [&str; 39] = [
     "to", "not", "did", "would", "could", "might", "will", "what", "has", "have", "had", "be",
     "been", "is", "was", "were", "the", "such", "any", "these", "those", "its", "his", "her",
-    "their", "our", "of", "some", "many", "no", "all", "other", "for", "with", "by", "as",
+    "their", "our", "of", "some", "many", "no", "all", "other", "for", "with", "by", "as", "when",
+    "if", "once",
 ];
 
 /// Clause spans within the sentence `[a, b)` of `text`.
@@ -377,18 +389,64 @@ fn earlier_full_name(name: &str, ctx: &Context) -> Option<(String, SpeakerKind)>
         [title, only] if is_title_word(title.text) => only.text,
         _ => return None,
     };
-    ctx.speakers
+    ctx.people
         .iter()
         .rev()
-        .filter(|s| s.kind == SpeakerKind::Person && s.name != name)
-        .find(|s| {
-            let full = words(&s.name, 0);
+        .filter(|full| full.as_str() != name)
+        .find(|full| {
+            let full = words(full, 0);
             full.len() >= 2 && full.last().is_some_and(|w| w.text == surname)
         })
-        .map(|s| (s.name.clone(), SpeakerKind::Person))
+        .map(|full| (full.clone(), SpeakerKind::Person))
+}
+
+/// The person a sentence opens with: "Mr Blair went on …", "Writing in the Guardian, Mr
+/// Brown outlined …" — a name of two to four capitalised words (or a title and a surname)
+/// followed by a lowercase word.
+fn opening_person(s: &str, ctx: &Context) -> Option<String> {
+    let ws = words(s, 0);
+    let after_comma = ws
+        .iter()
+        .position(|w| s[w.end..].starts_with(','))
+        .filter(|&p| p < 8)
+        .map(|p| p + 1);
+    [Some(0), after_comma]
+        .into_iter()
+        .flatten()
+        .find_map(|from| {
+            let rest = ws.get(from..)?;
+            // The first run of capitalised words, within the first few words ("Harbour master Ruth
+            // Okonjo went"), ending right before a lowercase word.
+            let run_at = |i: usize| rest[i..].iter().take_while(|w| w.is_capitalised()).count();
+            let start = (0..rest.len().min(6)).find(|&i| run_at(i) >= 2)?;
+            let end = start + run_at(start);
+            let next_lower = rest
+                .get(end)
+                .is_some_and(|w| w.text.starts_with(char::is_lowercase));
+            if !next_lower || end - start > 4 {
+                return None;
+            }
+            let phrase = name_of_subject(&s[rest[0].start..rest[end - 1].end]);
+            if word_count(phrase) < 2 {
+                return None;
+            }
+            let (name, kind) = canonical(phrase, false)?;
+            let (name, kind) = earlier_full_name(&name, ctx).unwrap_or((name, kind));
+            (kind == SpeakerKind::Person).then_some(name)
+        })
 }
 
 fn pronoun_speaker(word: &str, ctx: &Context) -> Option<Speaker> {
+    if matches!(word, "he" | "she") {
+        if let Some(name) = &ctx.last_person {
+            return Some(Speaker {
+                name: name.clone(),
+                kind: SpeakerKind::Person,
+                attribution: String::new(),
+                carried: true,
+            });
+        }
+    }
     let last = ctx.last_speaker.as_ref()?;
     let fits = match word {
         "he" | "she" => last.kind == SpeakerKind::Person,
@@ -709,11 +767,25 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
         }
     }
 
+    ctx.subject_here = None;
     if let Some(sp) = &found {
         ctx.last_speaker = Some(sp.clone());
         if !sp.carried {
             ctx.speakers.push(sp.clone());
         }
+        if sp.kind == SpeakerKind::Person {
+            ctx.last_person = Some(sp.name.clone());
+            if !sp.carried {
+                ctx.people.push(sp.name.clone());
+            }
+        }
+    } else if let Some(name) = (!ctx.inside_quote && !s.starts_with(['“', '"', '‘', '\'']))
+        .then(|| opening_person(s, ctx))
+        .flatten()
+    {
+        ctx.last_person = Some(name.clone());
+        ctx.people.push(name.clone());
+        ctx.subject_here = Some(name);
     }
     found
 }

@@ -314,6 +314,8 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
 
     // Claims, figures and events, read in order with the document's context.
     let mut ctx = Context::default();
+    // The person each claim's sentence opens with, when it has no speaker.
+    let mut subjects: Vec<Option<String>> = Vec::new();
     let mut poll: Option<PollContext> = None;
     let mut claims: Vec<Claim> = Vec::new();
     let mut figures: Vec<Figure> = Vec::new();
@@ -336,7 +338,9 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 }
                 let tokens = stream.tokens_in(a, b);
                 let dates = find_dates_in(clause, a, stream.words_in(a, b));
+                ctx.inside_quote = crate::claims::quote_open(&text[line.start..a]);
                 let mut speaker = attribute(clause, &tokens, &mut ctx);
+                subjects.push(ctx.subject_here.take());
                 let quantities = find_quantities(clause, a);
                 let has_percent = quantities
                     .iter()
@@ -374,8 +378,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                     poll = None;
                 }
                 // A quotation continuing from the previous sentence keeps its speaker.
-                let before_in_paragraph = &text[line.start..a];
-                if speaker.is_none() && crate::claims::quote_open(before_in_paragraph) {
+                if speaker.is_none() && ctx.inside_quote {
                     if let Some(prev) = claims[paragraph_first_claim..]
                         .last()
                         .and_then(|c: &Claim| c.speaker.clone().zip(c.speaker_kind))
@@ -549,7 +552,20 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 prev.speaker_kind,
                 Some(SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Unnamed)
             );
-            if prev.speaker.is_some() && person_or_body {
+            // "Mr Blair went on to list his achievements. “So now we have a choice …”"
+            let opened_by = subjects
+                .get(k - 1)
+                .cloned()
+                .flatten()
+                .filter(|_| k > paragraph_first_claim && prev.speaker.is_none());
+            if let Some(name) = opened_by {
+                claims[k].speaker = Some(name);
+                claims[k].speaker_kind = Some(SpeakerKind::Person);
+                claims[k].speaker_carried = true;
+                if claims[k].kind != ClaimKind::Statistic {
+                    claims[k].kind = ClaimKind::Statement;
+                }
+            } else if prev.speaker.is_some() && person_or_body {
                 let (name, kind) = (prev.speaker.clone(), prev.speaker_kind);
                 claims[k].speaker = name;
                 claims[k].speaker_kind = kind;

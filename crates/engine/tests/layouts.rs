@@ -118,6 +118,15 @@ fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
     // A role before the name and a word that opens the sentence are not the name.
     assert_eq!(who("But opposition leader"), ("Carla Voss".into(), false));
     assert_eq!(who("Meanwhile the Harbour"), ("Owen Marsh".into(), false));
+    // A quotation right after a sentence about a person is theirs; so is a later "he added"
+    // (the last person the article spoke of), and "replied" reports speech.
+    assert_eq!(who("Harbour master Ruth"), (String::new(), false));
+    assert_eq!(
+        who("\"They worked until dawn"),
+        ("Ruth Okonjo".into(), true)
+    );
+    assert_eq!(who("The bridge has carried"), ("Ruth Okonjo".into(), true));
+    assert_eq!(who("\"Nobody was ever"), ("Ruth Okonjo".into(), false));
     // The article's own voice has no speaker.
     assert_eq!(who("The town council voted"), (String::new(), false));
 }
