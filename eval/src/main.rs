@@ -208,7 +208,15 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
                     .figures
                     .iter()
                     .find(|f| f.document == doc.id && f.start < b && a < f.end);
-                let Some(f) = found else { continue };
+                let Some(f) = found else {
+                    if verbose {
+                        eprintln!(
+                            "  figure missed: {} “{}” in “{}”",
+                            g.path, fg.anchor, fg.context
+                        );
+                    }
+                    continue;
+                };
                 f_found += 1;
                 if fg
                     .value
@@ -219,6 +227,11 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
                 let gold_source = fg.source.as_deref().filter(|s| *s != "author");
                 if same_speaker(f.source.as_deref(), gold_source) {
                     f_source += 1;
+                } else if verbose {
+                    eprintln!(
+                        "  figure source: {} “{}”: gold {gold_source:?}, engine {:?}",
+                        g.path, fg.anchor, f.source
+                    );
                 }
                 if f.date
                     .as_deref()
@@ -240,6 +253,9 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
                         .any(|m| m.document == doc.id && forms.contains(&name_words(&m.text)))
                         || e.documents.contains(&doc.id) && forms.contains(&name_words(&e.name))
                 });
+                if entity.is_none() && verbose {
+                    eprintln!("  person missed: {} {} ({})", g.path, p.name, p.kind);
+                }
                 if let Some(e) = entity {
                     p_found += 1;
                     let kind = format!("{:?}", e.kind);

@@ -142,6 +142,9 @@ struct EntityBuilder {
     name: String,
     kind: EntityKind,
     known: bool,
+    /// Typed by the gazetteer, a title, a suffix or an acronym, not only found as a plain
+    /// capitalised name. A typed name's words count once, as the name, when claims are linked.
+    typed: bool,
     surfaces: BTreeSet<String>,
     mentions: Vec<(usize, usize, usize)>, // (document index, start, end)
 }
@@ -165,6 +168,7 @@ impl Registry {
             name: entry.name.clone(),
             kind: entry.kind,
             known: true,
+            typed: true,
             surfaces: BTreeSet::new(),
             mentions: Vec::new(),
         });
@@ -173,15 +177,17 @@ impl Registry {
         e
     }
 
-    fn discovered(&mut self, name: &str, kind: EntityKind) -> usize {
+    fn discovered(&mut self, name: &str, kind: EntityKind, typed: bool) -> usize {
         let key = name_key(name);
         if let Some(&e) = self.by_key.get(&key) {
+            self.entities[e].typed |= typed;
             return e;
         }
         let sk = skeleton(name);
         if kind == EntityKind::Person && name.split(' ').count() >= 2 {
             if let Some(&e) = self.by_skeleton.get(&sk) {
                 self.by_key.insert(key, e);
+                self.entities[e].typed |= typed;
                 return e;
             }
         }
@@ -190,6 +196,7 @@ impl Registry {
             name: name.to_string(),
             kind,
             known: false,
+            typed,
             surfaces: BTreeSet::new(),
             mentions: Vec::new(),
         });
@@ -302,7 +309,13 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             });
             line_covered.push((s, e));
         }
-        for d in discover(&line.text, line.start, ws, &line_covered) {
+        for d in discover(
+            &line.text,
+            line.start,
+            ws,
+            &line_covered,
+            line.kind == LineKind::Paragraph,
+        ) {
             line_covered.push((d.start, d.end));
             if let Some((s, e, _)) = &d.acronym {
                 line_covered.push((*s, *e));
@@ -738,7 +751,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
                     registry.mention(e, d, start, end, &p.text[start..end]);
                 }
                 Observation::Found { found } => {
-                    let e = registry.discovered(&found.name, found.kind);
+                    let e = registry.discovered(&found.name, found.kind, !found.plain);
                     registry.mention(
                         e,
                         d,
@@ -765,7 +778,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
                 if !vocab().alias_index.contains_key(&name_key(name))
                     && (2..=4).contains(&name.split(' ').count())
                 {
-                    registry.discovered(name, EntityKind::Person);
+                    registry.discovered(name, EntityKind::Person, true);
                 }
             }
         }
@@ -880,6 +893,7 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
             known: b.known,
         });
     }
+    let typed: Vec<bool> = registry.entities.iter().map(|b| b.typed).collect();
     let mut name_spans: Vec<Vec<(usize, usize)>> = Vec::new();
     for (d, p) in parsed.iter_mut().enumerate() {
         per_doc[d].sort_unstable();
@@ -894,7 +908,13 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
             ids.sort();
             ids.dedup();
             c.entities = ids;
-            name_spans.push(inside.iter().map(|m| (m.0, m.1)).collect());
+            name_spans.push(
+                inside
+                    .iter()
+                    .filter(|m| typed[m.2])
+                    .map(|m| (m.0, m.1))
+                    .collect(),
+            );
         }
     }
 

@@ -135,6 +135,8 @@ pub struct Discovered {
     pub kind: EntityKind,
     /// An acronym defined right after the name: "(JFM)".
     pub acronym: Option<(usize, usize, String)>,
+    /// Found only as capitalised words in prose, with no title, suffix or acronym to type it.
+    pub plain: bool,
 }
 
 pub fn is_title_word(w: &str) -> bool {
@@ -172,8 +174,11 @@ fn capitalised_runs<'a>(
         let mut j = i + 1;
         while j < ws.len() && !inside(&ws[j]) {
             let gap = &text[ws[j - 1].end - base..ws[j].start - base];
+            // "Christopher J. Dodd": an initial's stop stays inside the name.
+            let initial = gap == ". " && ws[j - 1].text.chars().count() == 1;
             if !(gap == " "
                 || gap == "\u{a0}"
+                || initial
                 || (gap.chars().count() == 1 && gap.chars().all(is_dash)))
             {
                 break;
@@ -200,11 +205,61 @@ fn span_text<'t>(text: &'t str, base: usize, ws: &[Word]) -> &'t str {
 }
 
 /// Finds names in `text` that the gazetteer does not know, where context tells their kind.
+/// A name in running prose with no title or suffix to type it: two to four capitalised words
+/// ("Glenn Beck", "Parris Island"), without the sentence's opening word when that is a common
+/// word ("But Glenn Beck"), not all capitals, not a title. It is a person when it starts with a
+/// given name (`data/given_names.txt`) and no word of it names a place or a body
+/// (`data/place_words.txt`, `data/org_suffixes.txt`); otherwise its kind is left open.
+fn plain_name(text: &str, base: usize, run: &[Word]) -> Option<Discovered> {
+    let v = vocab();
+    let mut run = run;
+    while run
+        .first()
+        .is_some_and(|w| v.stopwords.contains(&crate::text::lower(w.text)))
+    {
+        run = &run[1..];
+    }
+    if !(2..=4).contains(&run.len()) {
+        return None;
+    }
+    // Every word is a name word: "Glenn", "O'Neill", "J" (an initial), not "NATO" or "2010".
+    let name_word = |w: &Word| {
+        let rest: String = w.text.chars().skip(1).collect();
+        rest.is_empty() || rest.chars().any(char::is_lowercase)
+    };
+    // A title is not a name ("Foreign Minister"); a titled name was read before this.
+    if !run.iter().all(name_word) || run.iter().any(|w| is_title_word(w.text)) {
+        return None;
+    }
+    let place_or_body = run
+        .iter()
+        .any(|w| v.place_words.contains(w.text) || v.org_suffixes.iter().any(|s| s == w.text));
+    let (first, last) = (run.first()?, run.last()?);
+    let name = span_text(text, base, run);
+    if crate::claims::is_affiliation(name) {
+        return None;
+    }
+    let kind = if !place_or_body && v.given_names.contains(first.text) {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    };
+    Some(Discovered {
+        start: first.start,
+        end: last.end,
+        name: name.to_string(),
+        kind,
+        acronym: None,
+        plain: true,
+    })
+}
+
 pub fn discover(
     text: &str,
     base: usize,
     ws: &[Word],
     covered: &[(usize, usize)],
+    plain_names: bool,
 ) -> Vec<Discovered> {
     let mut out = Vec::new();
     let sentence_starts: Vec<usize> = crate::sentences::split(text, base)
@@ -234,6 +289,7 @@ pub fn discover(
                     name: s.to_string(),
                     kind: EntityKind::Person,
                     acronym: None,
+                    plain: false,
                 });
                 continue;
             }
@@ -253,6 +309,7 @@ pub fn discover(
                 name: s.to_string(),
                 kind: EntityKind::Person,
                 acronym: None,
+                plain: false,
             });
             continue;
         }
@@ -283,6 +340,7 @@ pub fn discover(
                 name: s.to_string(),
                 kind: EntityKind::Organisation,
                 acronym,
+                plain: false,
             });
             continue;
         }
@@ -296,7 +354,14 @@ pub fn discover(
                     name: s.to_string(),
                     kind: EntityKind::Organisation,
                     acronym: Some(acronym),
+                    plain: false,
                 });
+                continue;
+            }
+        }
+        if plain_names {
+            if let Some(d) = plain_name(text, base, run) {
+                out.push(d);
             }
         }
     }
@@ -327,6 +392,7 @@ pub fn discover(
                 name: span_text(text, base, name).to_string(),
                 kind: EntityKind::Other,
                 acronym: Some(acronym),
+                plain: false,
             });
         }
     }
@@ -391,10 +457,36 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, EntityKind)> {
         let ws = words(text, 0);
-        discover(text, 0, &ws, &[])
+        discover(text, 0, &ws, &[], false)
             .into_iter()
             .map(|d| (d.name, d.kind))
             .collect()
+    }
+
+    #[test]
+    fn plain_names_in_prose_are_people_only_with_a_given_name() {
+        let text = "But Glenn Beck spoke at the Veterans War Memorial Building while Foreign \
+                    Minister staff and Christopher J. Dodd listened, with NATO and R-Texas aides \
+                    from Parris Island.";
+        let ws = words(text, 0);
+        let found: Vec<(String, EntityKind)> = discover(text, 0, &ws, &[], true)
+            .into_iter()
+            .map(|d| (d.name, d.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Glenn Beck".to_string(), EntityKind::Person),
+                (
+                    "Veterans War Memorial Building".to_string(),
+                    EntityKind::Other
+                ),
+                ("Christopher J. Dodd".to_string(), EntityKind::Person),
+                ("Parris Island".to_string(), EntityKind::Other),
+            ]
+        );
+        // Headlines and titles are not prose: their capitals say nothing.
+        assert!(discover(text, 0, &ws, &[], false).is_empty());
     }
 
     #[test]
@@ -442,7 +534,7 @@ mod tests {
         let d = {
             let t = "They formed a ‘joint fusion mechanism’ (JFM) in Paris.";
             let ws = words(t, 0);
-            discover(t, 0, &ws, &[])
+            discover(t, 0, &ws, &[], false)
         };
         assert_eq!(d[0].name, "joint fusion mechanism");
         assert_eq!(d[0].acronym.as_ref().map(|a| a.2.as_str()), Some("JFM"));

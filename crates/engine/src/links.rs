@@ -308,7 +308,7 @@ fn claim_terms(
     let negated_at = |k: usize| {
         (k.saturating_sub(NEGATION_REACH)..k).any(|j| is_negator[j] && clause_of[j] == clause_of[k])
     };
-    // Words of a name count once, as the entity, not as words and word pairs.
+    // Words of a typed name count once, as the entity, not as words and word pairs.
     let content: Vec<&(u32, (usize, usize), usize)> = candidates
         .iter()
         .filter(|(_, (s, e), _)| !names.iter().any(|&(a, b)| *s >= a && *e <= b))

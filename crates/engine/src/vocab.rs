@@ -63,6 +63,10 @@ pub struct Vocab {
     pub unnamed_sources: Vec<String>,
     /// Words before a subject that are no part of it, and adverbs after it ([`crate::claims`]).
     pub subject_leads: FastSet<String>,
+    /// Words that make a capitalised name a place or a building ([`crate::entities`]).
+    pub place_words: FastSet<String>,
+    /// Given names, case-sensitive: a plain capitalised name that starts with one is a person.
+    pub given_names: FastSet<String>,
     pub subject_trails: FastSet<String>,
     /// (kind, phrase); kind is "recommendation", "prediction" or "assessment".
     pub kind_cues: Vec<(String, String)>,
@@ -316,6 +320,12 @@ fn build() -> Vocab {
         poll_nouns: tagged(attribution, "poll"),
         unnamed_sources: tagged(attribution, "unnamed"),
         subject_leads: tagged(attribution, "lead").into_iter().collect(),
+        place_words: words_list(include_str!("../data/place_words.txt"))
+            .into_iter()
+            .collect(),
+        given_names: words_list(include_str!("../data/given_names.txt"))
+            .into_iter()
+            .collect(),
         subject_trails: tagged(attribution, "trail").into_iter().collect(),
         kind_cues,
         kind_vetoes,
