@@ -501,7 +501,13 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         });
                     }
                 }
-                let kind = kind_of(&tokens, speaker.as_ref(), !quantities.is_empty());
+                // A statistic states a number in figures ("4,300 stores", "$2bn", "14%"); a
+                // count in words ("across four areas") is a figure but not the claim's point.
+                let in_figures = quantities.iter().any(|q| {
+                    text[q.start..q.end]
+                        .starts_with(|c: char| c.is_ascii_digit() || !c.is_alphabetic())
+                });
+                let kind = kind_of(&tokens, speaker.as_ref(), in_figures);
                 let (stance, cue) = crate::stance::stance_of(&tokens, clause, speaker.is_some());
                 claims.push(Claim {
                     stance,

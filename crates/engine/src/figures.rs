@@ -263,9 +263,32 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
             continue;
         }
         // A counted noun: "2,000 troops", also after names that qualify it ("2,000 Israeli
-        // troops", "4,300 Wal-Mart and Sam's Club stores"). Never for small numbers written in
-        // words.
-        if unit.is_none() && value >= 10.0 && !from_words {
+        // troops", "4,300 Wal-Mart and Sam's Club stores"). A number written in words counts
+        // from three ("five military deferments").
+        // "the three parties", "among three parties": a reference back or the parties to
+        // something, not a count; nor, in words, is a pair ("two countries", "two sides").
+        let definite = prev_word.is_some_and(|p| {
+            matches!(
+                fold(p).as_str(),
+                "the"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "all"
+                    | "between"
+                    | "among"
+            )
+        });
+        let counted = if from_words {
+            value >= 3.0 && !definite
+        } else {
+            value >= 10.0
+        };
+        if unit.is_none() && counted {
             let ahead = words(&text[end..window_end], end);
             let qualifier =
                 |w: &Word| w.text.starts_with(char::is_uppercase) || matches!(w.text, "and" | "&");
@@ -273,8 +296,20 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
             while at < ahead.len().min(MAX_QUALIFIERS) && qualifier(&ahead[at]) {
                 at += 1;
             }
-            // The noun right after the number, else after its qualifiers.
-            for w in [ahead.first(), ahead.get(at)].into_iter().flatten() {
+            // The noun right after the number, else after its qualifiers, else after one
+            // lowercase word that describes it ("100 military families", "30,000 more troops").
+            let described = ahead.get(1).filter(|_| {
+                ahead.first().is_some_and(|w| {
+                    let word = fold(w.text);
+                    w.text.chars().all(|c| c.is_lowercase())
+                        && (!v.stopwords.contains(&word)
+                            || matches!(word.as_str(), "more" | "fewer" | "new" | "other"))
+                })
+            });
+            for w in [ahead.first(), ahead.get(at), described]
+                .into_iter()
+                .flatten()
+            {
                 let noun = fold(w.text);
                 let plural = (noun.ends_with('s') && noun.len() > 3
                     || v.irregular_plurals.contains(&noun))
@@ -551,6 +586,31 @@ mod tests {
             q("covers 1.5 million women who"),
             [("1.5 million women".into(), 1.5e6, Some("women".into()))]
         );
+        // After one word that describes it.
+        assert_eq!(
+            q("about 100 military families gathered"),
+            [(
+                "100 military families".into(),
+                100.0,
+                Some("families".into())
+            )]
+        );
+        assert_eq!(
+            q("to send 30,000 more troops"),
+            [("30,000 more troops".into(), 30000.0, Some("troops".into()))]
+        );
+        // In words from three, unless it refers back or names the parties to something.
+        assert_eq!(
+            q("at least five military deferments"),
+            [(
+                "five military deferments".into(),
+                5.0,
+                Some("deferments".into())
+            )]
+        );
+        assert_eq!(q("talks between two countries"), []);
+        assert_eq!(q("the three parties agreed"), []);
+        assert_eq!(q("among three parties"), []);
     }
 
     #[test]

@@ -444,16 +444,20 @@ fn figures_carry_value_unit_label_and_provenance() {
             (s("000"), 14.0, s("%"), s("Syrians said that they support the normalization of ties with Israel"), o("Syrians"), o("Foreign Policy"), o("2025-12-06"), FigureKind::Poll),
             (s("000"), 92.0, s("%"), s("Syrians also answered that Israel’s illegal occupation of territory in the region was a critical threat"), o("Syrians"), o("Foreign Policy"), o("2025-12-06"), FigureKind::Poll),
             (s("000"), 66.0, s("%"), s("said they had favorable views of the United States"), o("Syrians"), o("Foreign Policy"), o("2025-12-06"), FigureKind::Poll),
+            // A count written in words: "coordination across four areas named explicitly".
+            (s("002"), 4.0, s("areas"), s("named explicitly"), None, None, None, FigureKind::Other),
             (s("003"), 800.0, s("MW"), s("expand Syria’s power capacity"), None, None, None, FigureKind::Economic),
             (s("003"), 20.0, s("%"), s("potentially boost GDP"), None, None, None, FigureKind::Economic),
             (s("003"), 87.0, s("%"), s("GDP collapse since 2011"), None, None, None, FigureKind::Economic),
         ]
     );
-    // Each figure points at the claim that states it.
+    // Each figure points at the claim that states it, a statistic when the number is written
+    // in figures.
     for f in &c.figures {
         let cl = c.claims.iter().find(|cl| cl.id == f.claim).unwrap();
         assert!(cl.start <= f.start && f.end <= cl.end);
-        assert_eq!(cl.kind, ClaimKind::Statistic);
+        let in_figures = f.text.starts_with(|ch: char| ch.is_ascii_digit());
+        assert_eq!(cl.kind == ClaimKind::Statistic, in_figures, "{}", f.text);
     }
 }
 
