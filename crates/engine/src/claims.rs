@@ -633,11 +633,21 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 if s[pos..].starts_with(|c: char| c.is_uppercase()) {
                     continue;
                 }
-                let before = same_len_lower[..pos].trim_end();
-                let prev = words(before, 0)
+                let mut before = same_len_lower[..pos].trim_end();
+                let mut prev = words(before, 0)
                     .last()
                     .map(|w| w.text.to_string())
                     .unwrap_or_default();
+                // "Michael Howard has said": the subject stands before the auxiliary.
+                let mut subject_end = pos;
+                if matches!(prev.as_str(), "has" | "have" | "had") {
+                    subject_end = before.len() - prev.len();
+                    before = same_len_lower[..subject_end].trim_end();
+                    prev = words(before, 0)
+                        .last()
+                        .map(|w| w.text.to_string())
+                        .unwrap_or_default();
+                }
                 // inverted: "“…,” said Jane Doe"
                 let quoted_before = before.ends_with(",”")
                     || before.ends_with("”,")
@@ -669,7 +679,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                         }
                     }
                 }
-                let Some(subject) = subject_before(s, pos) else {
+                let Some(subject) = subject_before(s, subject_end) else {
                     continue;
                 };
                 // ", local officials said." closes a sentence: its subject may be lowercase.
@@ -680,7 +690,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                             is_space(c) || matches!(c, '.' | '!' | '?') || is_closing_punct(c)
                         })
                         .is_empty();
-                let head = s[..pos].trim_end();
+                let head = s[..subject_end].trim_end();
                 let trailing = closing
                     && head.ends_with(subject)
                     && head[..head.len() - subject.len()].trim_end().ends_with(',')
@@ -690,7 +700,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 }
                 let subject = name_of_subject(subject);
                 let sub_lower = lower(subject);
-                let attribution = format!("{subject} {}", &s[pos..pos + verb_len]);
+                let attribution = format!("{subject} {}", s[subject_end..pos + verb_len].trim());
                 if let Some(sp) = pronoun_speaker(&sub_lower, ctx) {
                     found = Some(Speaker { attribution, ..sp });
                     break 'verbs;

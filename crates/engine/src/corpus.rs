@@ -343,6 +343,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             first_paragraph = false;
         }
         let paragraph_first_claim = claims.len();
+        let paragraph_first_figure = figures.len();
         for (sa, sb) in crate::sentences::split(&line.text[skip..], line.start + skip) {
             for (a, b) in split_clauses(text, sa, sb) {
                 let clause = &text[a..b];
@@ -592,6 +593,19 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 if claims[k].kind != ClaimKind::Statistic {
                     claims[k].kind = ClaimKind::Statement;
                 }
+            }
+        }
+        // A figure in a claim whose speaker was found from the sentences around it is that
+        // speaker's (a named person or body, not "critics").
+        for f in &mut figures[paragraph_first_figure..] {
+            let Some(c) = claims.get(f.claim.index()) else {
+                continue;
+            };
+            if f.source.is_none()
+                && f.kind != FigureKind::Poll
+                && !matches!(c.speaker_kind, None | Some(SpeakerKind::Unnamed))
+            {
+                f.source = c.speaker.clone();
             }
         }
     }

@@ -127,6 +127,17 @@ fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
     );
     assert_eq!(who("The bridge has carried"), ("Ruth Okonjo".into(), true));
     assert_eq!(who("\"Nobody was ever"), ("Ruth Okonjo".into(), false));
+    // "has said": the subject stands before the auxiliary; a figure is its speaker's, also
+    // when the speaker comes from the sentence before.
+    assert_eq!(who("Port director Sam Reid"), ("Sam Reid".into(), false));
+    let source = |text: &str| {
+        c.figures
+            .iter()
+            .find(|f| f.text.as_str() == text)
+            .and_then(|f| f.source.clone())
+    };
+    assert_eq!(source("4,000 lorries").as_deref(), Some("Sam Reid"));
+    assert_eq!(source("600 jobs").as_deref(), Some("Sam Reid"));
     // The article's own voice has no speaker.
     assert_eq!(who("The town council voted"), (String::new(), false));
 }
