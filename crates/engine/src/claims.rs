@@ -279,7 +279,20 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
     } else {
         SpeakerKind::Unnamed
     };
-    Some((phrase.to_string(), kind))
+    // "the Foreign Policy political journal", "Slate magazine": the name, without what it is.
+    let name = match ws.iter().position(|w| !w.is_capitalised()) {
+        Some(p)
+            if p > 0
+                && kind != SpeakerKind::Unnamed
+                && ws[p..]
+                    .iter()
+                    .all(|w| !v.stopwords.contains(&lower(w.text))) =>
+        {
+            &phrase[..ws[p - 1].end]
+        }
+        _ => phrase,
+    };
+    Some((name.to_string(), kind))
 }
 
 fn is_document_anaphor(phrase: &str) -> bool {

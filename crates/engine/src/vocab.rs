@@ -145,6 +145,9 @@ fn build() -> Vocab {
     let mut gazetteer = Vec::new();
     let mut alias_index = FastMap::default();
     let mut gazetteer_matcher = crate::entities::Matcher::default();
+    let given_names: FastSet<String> = words_list(include_str!("../data/given_names.txt"))
+        .into_iter()
+        .collect();
     for line in entries(include_str!("../data/gazetteer.tsv")) {
         let mut cols = line.split('\t');
         let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {
@@ -167,6 +170,9 @@ fn build() -> Vocab {
                 .all(|c| c.is_uppercase());
             let key = name_key(alias);
             gazetteer_matcher.add(alias, idx);
+            if kind.trim() == "place" && given_names.contains(alias.as_str()) {
+                gazetteer_matcher.also_first_name(alias);
+            }
             alias_index.entry(key).or_insert((idx, caps));
         }
         gazetteer.push(GazetteerEntry {
@@ -323,9 +329,7 @@ fn build() -> Vocab {
         place_words: words_list(include_str!("../data/place_words.txt"))
             .into_iter()
             .collect(),
-        given_names: words_list(include_str!("../data/given_names.txt"))
-            .into_iter()
-            .collect(),
+        given_names,
         subject_trails: tagged(attribution, "trail").into_iter().collect(),
         kind_cues,
         kind_vetoes,

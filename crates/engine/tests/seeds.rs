@@ -342,7 +342,7 @@ fn speakers_are_who_the_text_says() {
     assert_eq!(
         who("004_", "For its part, Israel will likely settle"),
         (
-            some("Prime Minister's Office"),
+            some("Prime Minister’s Office"),
             Some(SpeakerKind::Organisation),
             false,
             ClaimKind::Statement
@@ -488,6 +488,21 @@ fn entities_merge_spellings_and_know_their_documents() {
         );
     }
     assert_eq!(docs("Ahmed al-Sharaa"), ["000", "003", "004"]);
+
+    // People the gazetteer does not list are found from the text: by a title before the name
+    // ("Defense Minister Israel Katz": "Israel" before a surname is a first name) or by a given
+    // name in prose; a place with no word to type it is still found, its kind left open.
+    for person in [
+        "Israel Katz",
+        "Hakan Fidan",
+        "Steve Witkoff",
+        "Jared Kushner",
+        "Ron Dermer",
+    ] {
+        assert_eq!(e(person).kind, EntityKind::Person, "{person}");
+        assert!(!e(person).known, "{person} is found from the text");
+    }
+    assert_eq!(e("Mount Hermon").kind, EntityKind::Other);
 
     // A term defined with an acronym in one article is found in the others.
     let jfm = e("joint fusion mechanism");
