@@ -354,6 +354,17 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 let dates = find_dates_in(clause, a, stream.words_in(a, b));
                 ctx.inside_quote = crate::claims::quote_open(&text[line.start..a]);
                 let mut speaker = attribute(clause, &tokens, &mut ctx);
+                // A quotation inside a sentence about a person ("Mr Brown warned of the dangers
+                // of being “distracted or diverted”") is that person's words.
+                let quotes_inside = clause.contains(['“', '"']);
+                if speaker.is_none() && quotes_inside && !ctx.inside_quote {
+                    speaker = ctx.subject_here.clone().map(|name| Speaker {
+                        name,
+                        kind: SpeakerKind::Person,
+                        attribution: String::new(),
+                        carried: true,
+                    });
+                }
                 subjects.push(ctx.subject_here.take());
                 let quantities = find_quantities(clause, a);
                 let has_percent = quantities

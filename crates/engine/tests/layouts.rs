@@ -138,6 +138,11 @@ fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
     };
     assert_eq!(source("4,000 lorries").as_deref(), Some("Sam Reid"));
     assert_eq!(source("600 jobs").as_deref(), Some("Sam Reid"));
+    // A quotation inside a sentence about a person is theirs.
+    assert_eq!(
+        who("Chief engineer Lena Frost"),
+        ("Lena Frost".into(), true)
+    );
     // The article's own voice has no speaker.
     assert_eq!(who("The town council voted"), (String::new(), false));
 }
