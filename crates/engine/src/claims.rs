@@ -49,6 +49,9 @@ pub struct Context {
     /// Every person named so far as a speaker or as what a sentence opens with, for a later
     /// surname alone.
     people: Vec<String>,
+    /// People named after their title ("Attorney General Richard Blumenthal"), as (the title's
+    /// last word, "former" in it, the name), for a later "the attorney general said".
+    titled: Vec<(String, bool, String)>,
     /// The person the clause just read opens with, when nobody is its speaker.
     pub subject_here: Option<String>,
     /// Set when the clause to read starts inside a quotation, whose words are not the
@@ -449,6 +452,65 @@ fn opening_person(s: &str, ctx: &Context) -> Option<String> {
         })
 }
 
+/// The role the person a sentence opens with is named with ("Attorney General Richard
+/// Blumenthal went …"), if any (see [`title_before`]).
+fn opening_role(s: &str) -> Option<(String, bool)> {
+    let ws = words(s, 0);
+    let end = ws
+        .iter()
+        .skip(1)
+        .position(|w| w.text.starts_with(char::is_lowercase))?;
+    title_before(&s[..ws[end].end])
+}
+
+impl Context {
+    /// Tells the context that `name` is named after `title` in the text ("Attorney General
+    /// Richard Blumenthal"), so a later "the attorney general said" is theirs.
+    pub fn named_with_title(&mut self, title: &str, name: &str) {
+        if !HONORIFICS.contains(&title) {
+            self.titled
+                .push((title.to_string(), false, name.to_string()));
+        }
+    }
+}
+
+/// Honorifics are titles of address, not roles a person is later called by.
+const HONORIFICS: [&str; 5] = ["mr", "mrs", "ms", "dr", "miss"];
+
+/// The role before the name that ends `subject` ("Attorney General Richard Blumenthal", "the
+/// former president Bill Clinton"): its last title word and whether it says "former".
+fn title_before(subject: &str) -> Option<(String, bool)> {
+    let ws = words(subject, 0);
+    let at = ws.iter().rposition(|w| {
+        let bare = lower(w.text.trim_end_matches('.'));
+        is_title_word(w.text) && !HONORIFICS.contains(&bare.as_str())
+    })?;
+    let name = &ws[at + 1..];
+    let names_a_person = (1..=4).contains(&name.len()) && name.iter().all(|w| w.is_capitalised());
+    let former = ws[..at].iter().any(|w| lower(w.text) == "former");
+    names_a_person.then(|| (lower(ws[at].text.trim_end_matches('.')), former))
+}
+
+/// "the attorney general", "the former president": the person last named with that title.
+fn titled_person(subject: &str, ctx: &Context) -> Option<Speaker> {
+    let role = subject.strip_prefix("the ")?;
+    let title = role.rsplit(' ').next()?;
+    if !is_title_word(title) || role.split(' ').count() > 3 {
+        return None;
+    }
+    let former = role.split(' ').any(|w| w == "former");
+    ctx.titled
+        .iter()
+        .rev()
+        .find(|(t, f, _)| t == title && *f == former)
+        .map(|(_, _, name)| Speaker {
+            name: name.clone(),
+            kind: SpeakerKind::Person,
+            attribution: String::new(),
+            carried: true,
+        })
+}
+
 fn pronoun_speaker(word: &str, ctx: &Context) -> Option<Speaker> {
     if matches!(word, "he" | "she") {
         if let Some(name) = &ctx.last_person {
@@ -711,9 +773,14 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 if !(valid_subject(subject) || trailing) {
                     continue;
                 }
+                let role = title_before(subject);
                 let subject = name_of_subject(subject);
                 let sub_lower = lower(subject);
                 let attribution = format!("{subject} {}", s[subject_end..pos + verb_len].trim());
+                if let Some(sp) = titled_person(&sub_lower, ctx) {
+                    found = Some(Speaker { attribution, ..sp });
+                    break 'verbs;
+                }
                 if let Some(sp) = pronoun_speaker(&sub_lower, ctx) {
                     found = Some(Speaker { attribution, ..sp });
                     break 'verbs;
@@ -741,6 +808,9 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 }
                 if let Some((name, kind)) = canonical(subject, false) {
                     let (name, kind) = earlier_full_name(&name, ctx).unwrap_or((name, kind));
+                    if let (Some((title, former)), SpeakerKind::Person) = (role, kind) {
+                        ctx.titled.push((title, former, name.clone()));
+                    }
                     found = Some(Speaker {
                         name,
                         kind,
@@ -808,6 +878,9 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
     {
         ctx.last_person = Some(name.clone());
         ctx.people.push(name.clone());
+        if let Some((title, former)) = opening_role(s) {
+            ctx.titled.push((title, former, name.clone()));
+        }
         ctx.subject_here = Some(name);
     }
     found

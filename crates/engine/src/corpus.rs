@@ -327,6 +327,13 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
 
     // Claims, figures and events, read in order with the document's context.
     let mut ctx = Context::default();
+    for o in &observations {
+        if let Observation::Found { found } = o {
+            if let Some(title) = &found.title {
+                ctx.named_with_title(title, &found.name);
+            }
+        }
+    }
     // The person each claim's sentence opens with, when it has no speaker.
     let mut subjects: Vec<Option<String>> = Vec::new();
     let mut poll: Option<PollContext> = None;

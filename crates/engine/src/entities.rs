@@ -159,6 +159,9 @@ pub struct Discovered {
     pub acronym: Option<(usize, usize, String)>,
     /// Found only as capitalised words in prose, with no title, suffix or acronym to type it.
     pub plain: bool,
+    /// The title it was named after ("general" in "Attorney General Richard Blumenthal"),
+    /// lowercase, for a later "the attorney general said".
+    pub title: Option<String>,
 }
 
 pub fn is_title_word(w: &str) -> bool {
@@ -273,6 +276,7 @@ fn plain_name(text: &str, base: usize, run: &[Word]) -> Option<Discovered> {
         kind,
         acronym: None,
         plain: true,
+        title: None,
     })
 }
 
@@ -312,6 +316,7 @@ pub fn discover(
                     kind: EntityKind::Person,
                     acronym: None,
                     plain: false,
+                    title: Some(crate::text::lower(run[t].text.trim_end_matches('.'))),
                 });
                 continue;
             }
@@ -332,6 +337,7 @@ pub fn discover(
                 kind: EntityKind::Person,
                 acronym: None,
                 plain: false,
+                title: prev_word.clone(),
             });
             continue;
         }
@@ -363,6 +369,7 @@ pub fn discover(
                 kind: EntityKind::Organisation,
                 acronym,
                 plain: false,
+                title: None,
             });
             continue;
         }
@@ -377,6 +384,7 @@ pub fn discover(
                     kind: EntityKind::Organisation,
                     acronym: Some(acronym),
                     plain: false,
+                    title: None,
                 });
                 continue;
             }
@@ -415,6 +423,7 @@ pub fn discover(
                 kind: EntityKind::Other,
                 acronym: Some(acronym),
                 plain: false,
+                title: None,
             });
         }
     }

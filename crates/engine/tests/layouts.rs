@@ -143,6 +143,8 @@ fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
         who("Chief engineer Lena Frost"),
         ("Lena Frost".into(), true)
     );
+    // "the mayor said": the person named after that title before.
+    assert_eq!(who("After the vote"), ("Ines Duarte".into(), true));
     // The article's own voice has no speaker.
     assert_eq!(who("The town council voted"), (String::new(), false));
 }
