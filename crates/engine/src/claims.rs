@@ -227,12 +227,16 @@ fn canonical(phrase: &str, poll: bool) -> Option<(String, SpeakerKind)> {
     };
     let ws = words(phrase, 0);
     // "the Jordanian Customs Department" is the department, not Jordan.
+    // ... nor is "the Bureau of Kabul" Afghanistan: a name with an organisation word in it, its
+    // other words capitalised or "of", "for", "and", "the".
+    let connector = |w: &crate::text::Word| matches!(w.text, "of" | "for" | "and" | "the");
     let organisation_name = !covers_all
         && ws.len() >= 2
-        && ws.iter().all(|w| w.is_capitalised())
+        && ws.first().is_some_and(|w| w.is_capitalised())
+        && ws.iter().all(|w| w.is_capitalised() || connector(w))
         && ws
-            .last()
-            .is_some_and(|w| v.org_suffixes.iter().any(|s| s == w.text));
+            .iter()
+            .any(|w| v.org_suffixes.iter().any(|s| s == w.text));
     let found = if organisation_name {
         Vec::new()
     } else {
