@@ -109,10 +109,36 @@ pub fn split_clauses(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
 
 /// Is a quotation open at the end of `s`?
 pub fn quote_open(s: &str) -> bool {
-    let opens = s.chars().filter(|c| *c == '“').count();
-    let closes = s.chars().filter(|c| *c == '”').count();
-    let straight = s.chars().filter(|c| *c == '"').count();
-    opens > closes || straight % 2 == 1
+    let mut balance = QuoteBalance::default();
+    balance.read(s);
+    balance.open()
+}
+
+/// Quotation marks read so far, so that a paragraph's text is counted once as it is read rather
+/// than again from its start for every sentence.
+#[derive(Default)]
+pub struct QuoteBalance {
+    opens: usize,
+    closes: usize,
+    straight: usize,
+}
+
+impl QuoteBalance {
+    pub fn read(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '“' => self.opens += 1,
+                '”' => self.closes += 1,
+                '"' => self.straight += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Is a quotation open after what was read?
+    pub fn open(&self) -> bool {
+        self.opens > self.closes || self.straight % 2 == 1
+    }
 }
 
 fn strip_determiners(s: &str) -> &str {

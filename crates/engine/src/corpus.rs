@@ -350,6 +350,8 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             first_paragraph = false;
         }
         let paragraph_first_claim = claims.len();
+        let mut quotes = crate::claims::QuoteBalance::default();
+        let mut read_to = line.start;
         let paragraph_first_figure = figures.len();
         for (sa, sb) in crate::sentences::split(&line.text[skip..], line.start + skip) {
             for (a, b) in split_clauses(text, sa, sb) {
@@ -359,7 +361,9 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 }
                 let tokens = stream.tokens_in(a, b);
                 let dates = find_dates_in(clause, a, stream.words_in(a, b));
-                ctx.inside_quote = crate::claims::quote_open(&text[line.start..a]);
+                quotes.read(text.get(read_to..a).unwrap_or_default());
+                read_to = read_to.max(a);
+                ctx.inside_quote = quotes.open();
                 let mut speaker = attribute(clause, &tokens, &mut ctx);
                 // A quotation inside a sentence about a person ("Mr Brown warned of the dangers
                 // of being “distracted or diverted”") is that person's words.
