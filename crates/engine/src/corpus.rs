@@ -268,6 +268,17 @@ fn first_absolute(
     })
 }
 
+/// Gives `claim` a speaker found from the sentences around it: a quotation it continues is a
+/// statement (or still a statistic).
+fn carry_speaker(claim: &mut Claim, name: Option<String>, kind: Option<SpeakerKind>) {
+    claim.speaker = name;
+    claim.speaker_kind = kind;
+    claim.speaker_carried = true;
+    if claim.kind != ClaimKind::Statistic {
+        claim.kind = ClaimKind::Statement;
+    }
+}
+
 fn parse_one(file: &str, text: &str, id: String) -> Parsed {
     let v = vocab();
     // The one copy of the source that every span of this document points into.
@@ -567,12 +578,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 && !crate::claims::quote_open(&text[line.start..next.end])
             {
                 let (name, kind) = (next.speaker.clone(), next.speaker_kind);
-                claims[k].speaker = name;
-                claims[k].speaker_kind = kind;
-                claims[k].speaker_carried = true;
-                if claims[k].kind != ClaimKind::Statistic {
-                    claims[k].kind = ClaimKind::Statement;
-                }
+                carry_speaker(&mut claims[k], name, kind);
             }
         }
         // A quotation that opens a sentence with no attribution of its own continues the
@@ -601,20 +607,10 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                 .flatten()
                 .filter(|_| k > paragraph_first_claim && prev.speaker.is_none());
             if let Some(name) = opened_by {
-                claims[k].speaker = Some(name);
-                claims[k].speaker_kind = Some(SpeakerKind::Person);
-                claims[k].speaker_carried = true;
-                if claims[k].kind != ClaimKind::Statistic {
-                    claims[k].kind = ClaimKind::Statement;
-                }
+                carry_speaker(&mut claims[k], Some(name), Some(SpeakerKind::Person));
             } else if prev.speaker.is_some() && person_or_body {
                 let (name, kind) = (prev.speaker.clone(), prev.speaker_kind);
-                claims[k].speaker = name;
-                claims[k].speaker_kind = kind;
-                claims[k].speaker_carried = true;
-                if claims[k].kind != ClaimKind::Statistic {
-                    claims[k].kind = ClaimKind::Statement;
-                }
+                carry_speaker(&mut claims[k], name, kind);
             }
         }
         // A figure in a claim whose speaker was found from the sentences around it is that
