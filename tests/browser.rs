@@ -153,6 +153,32 @@ fn cards_search_and_combined_filters() {
 }
 
 #[test]
+fn a_card_names_its_speaker_with_the_role_apart() {
+    if !enabled() {
+        return;
+    }
+    let claim = seeds()
+        .claims
+        .iter()
+        .find(|c| c.speaker_role.is_some())
+        .expect("a seed claim whose speaker the text gives a role");
+    let (name, role) = (
+        claim.speaker.clone().unwrap_or_default(),
+        claim.speaker_role.clone().unwrap_or_default(),
+    );
+    let s = Session::new(1280, 900);
+    s.open(&format!("#tab=claims&q={}", name.replace(' ', "%20")));
+    s.wait(
+        "the speaker's cards",
+        "return document.querySelectorAll('#main .card .speaker .role').length > 0",
+    );
+    let line = s.js(
+        "const p = document.querySelector('#main .card .speaker'); return [p.querySelector('strong').textContent, p.querySelector('.role').textContent]",
+    );
+    assert_eq!(line, json!([name, role]));
+}
+
+#[test]
 fn figures_show_the_polls_bars_with_source_and_date() {
     if !enabled() {
         return;

@@ -47,10 +47,14 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
     let text = claim.text.to_string();
 
     let note = speaker_note(&claim);
-    let speaker = claim
-        .speaker
+    // The role stays apart from the name: "According to Mr Grieve, shadow attorney general".
+    let role = claim
+        .speaker_role
         .clone()
-        .map(|s| view! { <p class="speaker">"According to " <strong>{s}</strong> {note}</p> });
+        .map(|r| view! { ", " <span class="role">{r}</span> });
+    let speaker = claim.speaker.clone().map(|s| {
+        view! { <p class="speaker">"According to " <strong>{s}</strong> {role} {note}</p> }
+    });
 
     let entities = claim
         .entities

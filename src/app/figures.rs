@@ -3,7 +3,7 @@
 //! measures; every chart says its source and date, or that the text does not state them.
 
 use leptos::prelude::*;
-use parallax_engine::view::{document_label, stated};
+use parallax_engine::view::{document_label, figure_source, stated};
 use parallax_engine::{Figure, FigureKind};
 
 use super::{Nav, Shared};
@@ -47,11 +47,7 @@ fn charts(data: &Shared) -> Vec<Chart> {
         } else {
             format!("Figures cited by {outlet}")
         };
-        let key = (
-            title.clone(),
-            stated(f.source.as_deref()),
-            stated(f.date.as_deref()),
-        );
+        let key = (title.clone(), figure_source(f), stated(f.date.as_deref()));
         match out
             .iter_mut()
             .find(|ch| (ch.title.clone(), ch.source.clone(), ch.date.clone()) == key)

@@ -57,6 +57,9 @@ pub struct Context {
     /// Set when the clause to read starts inside a quotation, whose words are not the
     /// article's own.
     pub inside_quote: bool,
+    /// The role and affiliation the clause just read gives its speaker, as written
+    /// ("shadow attorney general", "Rep., R-Calif.").
+    pub role_here: Option<String>,
 }
 
 /// Words that cannot stand right before a reporting verb: auxiliaries and negations ("did not
@@ -504,6 +507,69 @@ impl Context {
     }
 }
 
+/// The role before `name` in `s` and the party tag after it, as written: "shadow attorney
+/// general" (from "But shadow attorney general Mr Grieve said"), "Rep., R-Calif." (from "said
+/// Rep. Darrell Issa, R-Calif., who …"). Honorifics are part of how a name is written, not a
+/// role.
+fn role_of(s: &str, name: &str) -> Option<String> {
+    let v = vocab();
+    let at = s.find(name)?;
+    let segment_start = s[..at]
+        .rfind([',', ';', ':', '“', '”', '"', '(', '—'])
+        .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+    let before = words(&s[segment_start..at], segment_start);
+    // Up to five words right before the name, back to a function word, an opening word or a
+    // reporting verb; a role when one of them is a title ("shadow attorney general", "Rep.")
+    // and not only an honorific, or an owner ("Oxfam's").
+    let mut from = before.len();
+    while from > 0 && before.len() - from < 5 {
+        let folded = lower(before[from - 1].text.trim_end_matches('.'));
+        if v.stopwords.contains(&folded)
+            || v.subject_leads.contains(&folded)
+            || v.speech_verbs.contains(&folded)
+        {
+            break;
+        }
+        from -= 1;
+    }
+    let described = before.get(from..).unwrap_or_default();
+    let titled = described.iter().any(|w| {
+        is_title_word(w.text) && !HONORIFICS.contains(&lower(w.text.trim_end_matches('.')).as_str())
+    });
+    let owner = s[..at].trim_end().ends_with("'s") || s[..at].trim_end().ends_with("’s");
+    let role = match (described.first(), described.last()) {
+        (Some(first), Some(last)) if titled || owner => {
+            // An abbreviated title keeps its stop ("Rep.").
+            let end = last.end + usize::from(!owner && s[last.end..].starts_with('.'));
+            Some(
+                s[first.start..end]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s"),
+            )
+        }
+        _ => None,
+    };
+    let after = s[at + name.len()..].strip_prefix(", ");
+    let next_segment = after.and_then(|rest| rest.split([',', ';', '—']).next());
+    let tag = next_segment.filter(|seg| is_affiliation(seg));
+    // "said Karim Saleh, the central bank's governor": a role after the name.
+    let appositive = next_segment
+        .and_then(|seg| {
+            ["the ", "a ", "an "]
+                .iter()
+                .find_map(|d| seg.strip_prefix(d))
+        })
+        .map(|seg| seg.trim_end_matches(['.', '”', '"']))
+        .filter(|seg| word_count(seg) <= 6 && words(seg, 0).iter().any(|w| is_title_word(w.text)));
+    let role = role.or(appositive);
+    match (role, tag) {
+        (Some(r), Some(t)) => Some(format!("{r}, {t}")),
+        (Some(r), None) => Some(r.to_string()),
+        (None, Some(t)) => Some(t.to_string()),
+        (None, None) => None,
+    }
+}
+
 /// Honorifics are titles of address, not roles a person is later called by.
 const HONORIFICS: [&str; 5] = ["mr", "mrs", "ms", "dr", "miss"];
 
@@ -891,6 +957,10 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
     }
 
     ctx.subject_here = None;
+    ctx.role_here = found
+        .as_ref()
+        .filter(|sp| !sp.carried && sp.kind == SpeakerKind::Person)
+        .and_then(|sp| role_of(s, &sp.name));
     if let Some(sp) = &found {
         ctx.last_speaker = Some(sp.clone());
         if !sp.carried {

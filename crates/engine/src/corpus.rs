@@ -88,9 +88,33 @@ fn unique(base: String, used: &mut std::collections::HashSet<String>) -> String 
 
 struct PollContext {
     speaker: Option<Speaker>,
+    commissioned_by: Option<String>,
     date: Option<String>,
     population: Option<String>,
     sample: Option<u64>,
+}
+
+/// "a YouGov poll for The Times", "a survey commissioned by the BBC": who the poll a clause
+/// names was made for.
+fn poll_commissioner(clause: &str) -> Option<String> {
+    let v = vocab();
+    let lower = lower_keep_offsets(clause);
+    v.poll_nouns.iter().find_map(|noun| {
+        find_phrase(&lower, noun).into_iter().find_map(|pos| {
+            let tail = &clause[pos + noun.len()..];
+            let folded = Folded::new(tail);
+            let after = folded
+                .prefix_end(" for ")
+                .or_else(|| folded.prefix_end(" commissioned by "))?;
+            let name: Vec<_> = words(&tail[after..], after)
+                .into_iter()
+                .take_while(|w| w.is_capitalised() || w.text == "the")
+                .collect();
+            let first = name.iter().position(|w| w.text != "the")?;
+            let (a, b) = (name.get(first)?, name.last()?);
+            Some(tail[a.start..b.end].to_string())
+        })
+    })
 }
 
 /// "a Gallup poll", "a survey conducted by the Arab Barometer": the pollster a clause names.
@@ -100,13 +124,11 @@ fn pollster(clause: &str) -> Option<String> {
     for noun in &v.poll_nouns {
         for pos in find_phrase(&lower, noun) {
             let tail = &clause[pos + noun.len()..];
-            for by in [
-                " conducted by ",
-                " published by ",
-                " released by ",
-                " commissioned by ",
-                " by ",
-            ] {
+            for by in [" conducted by ", " published by ", " released by ", " by "] {
+                // "commissioned by X" names who paid for it, not who ran it.
+                if Folded::new(tail).prefix_end(" commissioned by ").is_some() {
+                    break;
+                }
                 if let Some(after) = Folded::new(tail).prefix_end(by) {
                     let name: Vec<_> = words(&tail[after..], after)
                         .into_iter()
@@ -274,6 +296,7 @@ fn carry_speaker(claim: &mut Claim, name: Option<String>, kind: Option<SpeakerKi
     claim.speaker = name;
     claim.speaker_kind = kind;
     claim.speaker_carried = true;
+    claim.speaker_role = None;
     if claim.kind != ClaimKind::Statistic {
         claim.kind = ClaimKind::Statement;
     }
@@ -412,6 +435,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                     }
                     poll = Some(PollContext {
                         speaker: sp,
+                        commissioned_by: poll_commissioner(clause),
                         date: first_absolute(clause, a, &dates, meta.date),
                         population: None,
                         sample: sample_size(clause),
@@ -500,7 +524,12 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                             None,
                         )
                     };
+                    let commissioned_by = poll
+                        .as_ref()
+                        .filter(|_| in_poll)
+                        .and_then(|p| p.commissioned_by.clone());
                     figures.push(Figure {
+                        commissioned_by,
                         id: format!("{id}-f{}", figures.len() + 1),
                         document: doc_ref.clone(),
                         claim: claim_id.clone(),
@@ -559,6 +588,10 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         .map(|s| s.attribution.clone())
                         .filter(|a| !a.is_empty()),
                     speaker_carried: speaker.as_ref().is_some_and(|s| s.carried),
+                    speaker_role: ctx
+                        .role_here
+                        .take()
+                        .filter(|_| speaker.as_ref().is_some_and(|s| !s.carried)),
                     speaker: speaker.map(|s| s.name),
                     entities: Vec::new(),
                     related: Vec::new(),

@@ -1165,6 +1165,7 @@ mod tests {
             speaker_kind: None,
             attribution: None,
             speaker_carried: false,
+            speaker_role: None,
             stance: Default::default(),
             stance_cue: None,
             entities: Vec::new(),
@@ -1183,6 +1184,7 @@ mod tests {
             population: None,
             sample_size: None,
             source: None,
+            commissioned_by: None,
             date: None,
             kind: crate::model::FigureKind::Other,
         };

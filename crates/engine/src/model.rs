@@ -581,6 +581,10 @@ pub struct Claim {
     pub attribution: Option<String>,
     /// True when the speaker was carried over from an earlier sentence.
     pub speaker_carried: bool,
+    /// The speaker's role and affiliation as the text gives them, apart from the name
+    /// ("shadow attorney general", "Rep., R-Calif."); absent when the text gives none here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_role: Option<String>,
     /// How the claim stands toward what it says ([`crate::stance`]).
     #[serde(default)]
     pub stance: StanceKind,
@@ -618,6 +622,10 @@ pub struct Figure {
     pub sample_size: Option<u64>,
     /// Pollster or publisher named by the text.
     pub source: Option<String>,
+    /// Who a poll was made for, when the text says ("a YouGov poll for The Times": The Times);
+    /// the pollster is `source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commissioned_by: Option<String>,
     /// ISO date the text gives for the figure (publication or fieldwork).
     pub date: Option<String>,
     pub kind: FigureKind,

@@ -830,6 +830,16 @@ pub fn stated(value: Option<&str>) -> String {
     value.unwrap_or(NOT_STATED).to_string()
 }
 
+/// A figure's source as a chart names it: the pollster and who the poll was made for ("YouGov
+/// for Coast Herald"), saying "not stated" for what the text does not say.
+pub fn figure_source(f: &crate::model::Figure) -> String {
+    match (&f.source, &f.commissioned_by) {
+        (Some(source), Some(client)) => format!("{source} for {client}"),
+        (None, Some(client)) => format!("made for {client}; who ran it {NOT_STATED}"),
+        (source, None) => stated(source.as_deref()),
+    }
+}
+
 /// How a document is named to readers: its outlet, else its title, else its file.
 pub fn document_label(d: &Document) -> String {
     d.outlet

@@ -145,6 +145,18 @@ fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
     );
     // "the mayor said": the person named after that title before.
     assert_eq!(who("After the vote"), ("Ines Duarte".into(), true));
+    // The speaker's role and party tag are kept apart from the name, as written.
+    let role = |p: &str| claim(&c, "straight_quotes", p).speaker_role.clone();
+    assert_eq!(
+        role("But opposition leader").as_deref(),
+        Some("opposition leader")
+    );
+    assert_eq!(
+        role("Councillor Mark Ellery").as_deref(),
+        Some("Councillor, D-Harbourside")
+    );
+    assert_eq!(role("\"It is a scandal").as_deref(), Some("Rep., R-Calif."));
+    assert_eq!(role("\"This is how a town").as_deref(), None);
     // The article's own voice has no speaker.
     assert_eq!(who("The town council voted"), (String::new(), false));
 }
@@ -244,6 +256,42 @@ fn polls_with_pollster_sample_and_words_for_numbers() {
         .iter()
         .filter(|cl| cl.document == d.id && cl.kind == ClaimKind::Statistic)
         .all(|cl| cl.speaker.as_deref() == Some("Arab Barometer")));
+}
+
+#[test]
+fn a_poll_names_its_pollster_and_who_it_was_made_for() {
+    let c = layouts();
+    let poll = doc(&c, "poll_for").id.clone();
+    let got: Vec<(f64, Option<&str>, Option<&str>)> = c
+        .figures
+        .iter()
+        .filter(|f| f.document == poll)
+        .map(|f| (f.value, f.source.as_deref(), f.commissioned_by.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (58.0, Some("YouGov"), Some("Coast Herald")),
+            (27.0, Some("YouGov"), Some("Coast Herald")),
+            // Commissioned, but the text does not say who ran it.
+            (61.0, None, Some("Harbour Trust")),
+        ]
+    );
+    // A chart names both.
+    let sources: Vec<String> = c
+        .figures
+        .iter()
+        .filter(|f| f.document == poll)
+        .map(parallax_engine::view::figure_source)
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "YouGov for Coast Herald",
+            "YouGov for Coast Herald",
+            "made for Harbour Trust; who ran it not stated"
+        ]
+    );
 }
 
 #[test]
