@@ -515,10 +515,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         )
                     } else {
                         (
-                            speaker
-                                .as_ref()
-                                .filter(|s| s.kind != SpeakerKind::Unnamed)
-                                .map(|s| s.name.clone()),
+                            speaker.as_ref().map(|s| s.name.clone()),
                             first_absolute(clause, a, &dates, meta.date),
                             population,
                             None,
@@ -654,7 +651,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             };
             if f.source.is_none()
                 && f.kind != FigureKind::Poll
-                && !matches!(c.speaker_kind, None | Some(SpeakerKind::Unnamed))
+                && c.speaker_kind.is_some()
             {
                 f.source = c.speaker.clone();
             }
