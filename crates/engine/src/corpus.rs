@@ -644,7 +644,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             }
         }
         // A figure in a claim whose speaker was found from the sentences around it is that
-        // speaker's (a named person or body, not "critics").
+        // speaker's, named or described.
         for f in &mut figures[paragraph_first_figure..] {
             let Some(c) = claims.get(f.claim.index()) else {
                 continue;
