@@ -805,19 +805,21 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                     continue;
                 }
                 let mut before = same_len_lower[..pos].trim_end();
-                let mut prev = words(before, 0)
-                    .last()
-                    .map(|w| w.text.to_string())
-                    .unwrap_or_default();
-                // "Michael Howard has said": the subject stands before the auxiliary.
-                let mut subject_end = pos;
-                if matches!(prev.as_str(), "has" | "have" | "had") {
-                    subject_end = before.len() - prev.len();
-                    before = same_len_lower[..subject_end].trim_end();
-                    prev = words(before, 0)
+                let last_word = |text: &str| {
+                    words(text, 0)
                         .last()
-                        .map(|w| w.text.to_string())
-                        .unwrap_or_default();
+                        .map(|w| (w.text.to_string(), w.start, w.end))
+                };
+                let mut prev = last_word(before).map(|w| w.0).unwrap_or_default();
+                // "Michael Howard has said": the subject stands before the auxiliary, when the
+                // auxiliary is the very word before the verb.
+                let mut subject_end = pos;
+                if let Some((aux, start, end)) = last_word(before) {
+                    if matches!(aux.as_str(), "has" | "have" | "had") && end == before.len() {
+                        subject_end = start;
+                        before = same_len_lower[..subject_end].trim_end();
+                        prev = last_word(before).map(|w| w.0).unwrap_or_default();
+                    }
                 }
                 // inverted: "“…,” said Jane Doe"
                 let quoted_before = before.ends_with(",”")

@@ -649,10 +649,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
             let Some(c) = claims.get(f.claim.index()) else {
                 continue;
             };
-            if f.source.is_none()
-                && f.kind != FigureKind::Poll
-                && c.speaker_kind.is_some()
-            {
+            if f.source.is_none() && f.kind != FigureKind::Poll && c.speaker_kind.is_some() {
                 f.source = c.speaker.clone();
             }
         }
