@@ -485,6 +485,16 @@ fn opening_person(s: &str, ctx: &Context) -> Option<String> {
         })
 }
 
+/// Two capitalised words in a row among a clause's first words: without them no sentence opens
+/// with a person, and [`opening_person`] need not read it.
+fn names_early(tokens: &Tokens) -> bool {
+    let first = &tokens.words()[..tokens.words().len().min(14)];
+    first
+        .iter()
+        .zip(first.iter().skip(1))
+        .any(|(a, b)| a.is_capitalised() && b.is_capitalised())
+}
+
 /// The role the person a sentence opens with is named with ("Attorney General Richard
 /// Blumenthal went …"), if any (see [`title_before`]).
 fn opening_role(s: &str) -> Option<(String, bool)> {
@@ -974,9 +984,10 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 ctx.people.push(sp.name.clone());
             }
         }
-    } else if let Some(name) = (!ctx.inside_quote && !s.starts_with(['“', '"', '‘', '\'']))
-        .then(|| opening_person(s, ctx))
-        .flatten()
+    } else if let Some(name) =
+        (!ctx.inside_quote && !s.starts_with(['“', '"', '‘', '\'']) && names_early(tokens))
+            .then(|| opening_person(s, ctx))
+            .flatten()
     {
         ctx.last_person = Some(name.clone());
         ctx.people.push(name.clone());

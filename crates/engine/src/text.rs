@@ -615,6 +615,11 @@ impl<'t> Tokens<'t> {
     pub fn folded(&self) -> &[std::borrow::Cow<'t, str>] {
         &self.folded
     }
+
+    /// The words as written (spans from `base`, see [`Tokens::view`]).
+    pub fn words(&self) -> &[Word<'t>] {
+        &self.words
+    }
 }
 
 /// FNV-1a, a fast hash for the engine's many short string keys (words, phrases, term ids).
