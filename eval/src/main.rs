@@ -106,6 +106,8 @@ fn same_speaker(engine: Option<&str>, gold: Option<&str>) -> bool {
     match (engine, gold) {
         (None, None) => true,
         (Some(e), Some(g)) => {
+            // A note in parentheses is the labeller's ("Paying the Price (Oxfam report)").
+            let g = g.split(" (").next().unwrap_or(g);
             let (e, g) = (name_words(e), name_words(g));
             !e.is_empty() && (e == g || e.len() == 1 && g.last() == e.last())
         }
@@ -284,7 +286,7 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
         );
     }
     println!();
-    println!("Speakers: right when the engine's speaker is the gold one (honorifics aside; a surname alone");
+    println!("Speakers: right when the engine's speaker is the gold one (honorifics and the labeller's notes in parentheses aside; a surname alone");
     println!(
         "counts for the full name), or both say none; a quote inside no claim counts as wrong."
     );

@@ -968,6 +968,37 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
         }
     }
 
+    // "Oxfam says in a report, Paying the Price": a later "the report said" is that report,
+    // named by its title when the text gives one, else by whoever the report is from.
+    if let Some(sp) = found.as_ref().filter(|sp| !sp.carried) {
+        for (pos, noun_len) in cue_positions(tokens, &v.document_set) {
+            let before = same_len_lower[..pos].trim_end();
+            if !(before.ends_with(" a") || before.ends_with(" an") || before.ends_with(" its")) {
+                continue;
+            }
+            let title = s[pos + noun_len..].strip_prefix(", ").and_then(|rest| {
+                let ws = words(rest, 0);
+                let run = ws
+                    .iter()
+                    .take_while(|w| w.is_capitalised() || matches!(w.text, "the" | "of" | "and"))
+                    .count();
+                let last = ws[..run].iter().rposition(|w| w.is_capitalised())?;
+                // A title in apposition ends its clause ("…, Paying the Price."), unlike a
+                // subject ("In a statement, the State Department said").
+                let ends_clause = rest[ws[last].end..]
+                    .trim_start_matches(['”', '"', '’', '\''])
+                    .starts_with(['.', ',', ';', ':'])
+                    || rest[ws[last].end..].trim().is_empty();
+                (last >= 1 && ws[0].is_capitalised() && ends_clause)
+                    .then(|| rest[..ws[last].end].to_string())
+            });
+            ctx.statement_owner = Some(match title {
+                Some(t) => (t, SpeakerKind::Document),
+                None => (sp.name.clone(), sp.kind),
+            });
+            break;
+        }
+    }
     ctx.subject_here = None;
     ctx.role_here = found
         .as_ref()

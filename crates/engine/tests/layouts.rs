@@ -157,6 +157,11 @@ fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
     );
     assert_eq!(role("\"It is a scandal").as_deref(), Some("Rep., R-Calif."));
     assert_eq!(role("\"This is how a town").as_deref(), None);
+    // "the report said": the report named before, by its title.
+    assert_eq!(
+        who("The report said"),
+        ("Crossings Under Strain".into(), true)
+    );
     // The article's own voice has no speaker.
     assert_eq!(who("The town council voted"), (String::new(), false));
 }
