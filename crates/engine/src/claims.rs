@@ -46,9 +46,9 @@ pub struct Context {
     /// The person the last clause that named one was about: its speaker, or the person its
     /// sentence opens with ("Mr Blair went on to list …"). "He said" refers to them.
     last_person: Option<String>,
-    /// Every person named so far as a speaker or as what a sentence opens with, for a later
-    /// surname alone.
-    people: Vec<String>,
+    /// Every person named so far as a speaker or as what a sentence opens with, with their
+    /// surname (a name of two words or more), for a later surname alone.
+    people: Vec<(String, String)>,
     /// People named after their title ("Attorney General Richard Blumenthal"), as (the title's
     /// last word, "former" in it, the name), for a later "the attorney general said".
     titled: Vec<(String, bool, String)>,
@@ -441,12 +441,18 @@ fn earlier_full_name(name: &str, ctx: &Context) -> Option<(String, SpeakerKind)>
     ctx.people
         .iter()
         .rev()
-        .filter(|full| full.as_str() != name)
-        .find(|full| {
-            let full = words(full, 0);
-            full.len() >= 2 && full.last().is_some_and(|w| w.text == surname)
-        })
-        .map(|full| (full.clone(), SpeakerKind::Person))
+        .find(|(full, last)| last == surname && full != name)
+        .map(|(full, _)| (full.clone(), SpeakerKind::Person))
+}
+
+impl Context {
+    /// Remembers a person named in full, for a later surname alone.
+    fn named_person(&mut self, name: &str) {
+        let ws = words(name, 0);
+        if let (true, Some(last)) = (ws.len() >= 2, ws.last()) {
+            self.people.push((name.to_string(), last.text.to_string()));
+        }
+    }
 }
 
 /// The person a sentence opens with: "Mr Blair went on …", "Writing in the Guardian, Mr
@@ -819,17 +825,16 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                     words(text, 0)
                         .last()
                         .map(|w| (w.text.to_string(), w.start, w.end))
+                        .unwrap_or_default()
                 };
-                let mut prev = last_word(before).map(|w| w.0).unwrap_or_default();
+                let (mut prev, prev_start, prev_end) = last_word(before);
                 // "Michael Howard has said": the subject stands before the auxiliary, when the
                 // auxiliary is the very word before the verb.
                 let mut subject_end = pos;
-                if let Some((aux, start, end)) = last_word(before) {
-                    if matches!(aux.as_str(), "has" | "have" | "had") && end == before.len() {
-                        subject_end = start;
-                        before = same_len_lower[..subject_end].trim_end();
-                        prev = last_word(before).map(|w| w.0).unwrap_or_default();
-                    }
+                if matches!(prev.as_str(), "has" | "have" | "had") && prev_end == before.len() {
+                    subject_end = prev_start;
+                    before = same_len_lower[..subject_end].trim_end();
+                    prev = last_word(before).0;
                 }
                 // inverted: "“…,” said Jane Doe"
                 let quoted_before = before.ends_with(",”")
@@ -881,7 +886,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 if !(valid_subject(subject) || trailing) {
                     continue;
                 }
-                let role = title_before(subject);
+                let written = subject;
                 let subject = name_of_subject(subject);
                 let sub_lower = lower(subject);
                 let attribution = format!("{subject} {}", s[subject_end..pos + verb_len].trim());
@@ -916,8 +921,10 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 }
                 if let Some((name, kind)) = canonical(subject, false) {
                     let (name, kind) = earlier_full_name(&name, ctx).unwrap_or((name, kind));
-                    if let (Some((title, former)), SpeakerKind::Person) = (role, kind) {
-                        ctx.titled.push((title, former, name.clone()));
+                    if kind == SpeakerKind::Person {
+                        if let Some((title, former)) = title_before(written) {
+                            ctx.titled.push((title, former, name.clone()));
+                        }
                     }
                     found = Some(Speaker {
                         name,
@@ -1012,7 +1019,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
         if sp.kind == SpeakerKind::Person {
             ctx.last_person = Some(sp.name.clone());
             if !sp.carried {
-                ctx.people.push(sp.name.clone());
+                ctx.named_person(&sp.name);
             }
         }
     } else if let Some(name) =
@@ -1021,7 +1028,7 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
             .flatten()
     {
         ctx.last_person = Some(name.clone());
-        ctx.people.push(name.clone());
+        ctx.named_person(&name);
         if let Some((title, former)) = opening_role(s) {
             ctx.titled.push((title, former, name.clone()));
         }
