@@ -106,15 +106,21 @@ fn poll_commissioner(clause: &str) -> Option<String> {
             let after = folded
                 .prefix_end(" for ")
                 .or_else(|| folded.prefix_end(" commissioned by "))?;
-            let name: Vec<_> = words(&tail[after..], after)
-                .into_iter()
-                .take_while(|w| w.is_capitalised() || w.text == "the")
-                .collect();
-            let first = name.iter().position(|w| w.text != "the")?;
-            let (a, b) = (name.get(first)?, name.last()?);
-            Some(tail[a.start..b.end].to_string())
+            name_at(tail, after)
         })
     })
+}
+
+/// The capitalised name that starts at byte `at` of `tail`, without a leading "the" ("the
+/// Arab Barometer" is Arab Barometer).
+fn name_at(tail: &str, at: usize) -> Option<String> {
+    let name: Vec<_> = words(tail.get(at..)?, at)
+        .into_iter()
+        .take_while(|w| w.is_capitalised() || w.text == "the")
+        .collect();
+    let first = name.iter().position(|w| w.text != "the")?;
+    let (a, b) = (name.get(first)?, name.last()?);
+    Some(tail[a.start..b.end].to_string())
 }
 
 /// "a Gallup poll", "a survey conducted by the Arab Barometer": the pollster a clause names.
@@ -124,19 +130,12 @@ fn pollster(clause: &str) -> Option<String> {
     for noun in &v.poll_nouns {
         for pos in find_phrase(&lower, noun) {
             let tail = &clause[pos + noun.len()..];
-            for by in [" conducted by ", " published by ", " released by ", " by "] {
-                // "commissioned by X" names who paid for it, not who ran it.
-                if Folded::new(tail).prefix_end(" commissioned by ").is_some() {
-                    break;
-                }
-                if let Some(after) = Folded::new(tail).prefix_end(by) {
-                    let name: Vec<_> = words(&tail[after..], after)
-                        .into_iter()
-                        .take_while(|w| w.is_capitalised() || w.text == "the")
-                        .collect();
-                    if let (Some(a), Some(b)) = (name.iter().find(|w| w.text != "the"), name.last())
-                    {
-                        return Some(tail[a.start..b.end].to_string());
+            let folded = Folded::new(tail);
+            // "commissioned by X" names who paid for it, not who ran it.
+            if folded.prefix_end(" commissioned by ").is_none() {
+                for by in [" conducted by ", " published by ", " released by ", " by "] {
+                    if let Some(name) = folded.prefix_end(by).and_then(|at| name_at(tail, at)) {
+                        return Some(name);
                     }
                 }
             }
