@@ -249,8 +249,8 @@ fn plain_name(text: &str, base: usize, run: &[Word]) -> Option<Discovered> {
     }
     // Every word is a name word: "Glenn", "O'Neill", "J" (an initial), not "NATO" or "2010".
     let name_word = |w: &Word| {
-        let rest: String = w.text.chars().skip(1).collect();
-        rest.is_empty() || rest.chars().any(char::is_lowercase)
+        let mut rest = w.text.chars().skip(1).peekable();
+        rest.peek().is_none() || rest.any(char::is_lowercase)
     };
     // A title is not a name ("Foreign Minister"); a titled name was read before this.
     if !run.iter().all(name_word) || run.iter().any(|w| is_title_word(w.text)) {
