@@ -711,6 +711,26 @@ fn matters(devset: &Path, gold_dir: &Path) {
                 stories.len() > 1
             })
             .count();
+        if std::env::var_os("EVAL_VERBOSE").is_some() {
+            let mut by_story: std::collections::BTreeMap<usize, Vec<&str>> = Default::default();
+            for d in &corpus.documents {
+                by_story.entry(d.story).or_default().push(d.file.as_str());
+            }
+            for files in by_story.values().filter(|f| f.len() > 1) {
+                println!("  BBC read as one story: {}", files.join(", "));
+            }
+            for m in &corpus.clusters {
+                let stories: std::collections::HashSet<String> =
+                    m.documents.iter().map(|d| story_of(d)).collect();
+                if stories.len() > 1 {
+                    println!(
+                        "  BBC row across stories: \"{}\" ({} claims)",
+                        m.label,
+                        m.claims.len()
+                    );
+                }
+            }
+        }
         println!(
             "40 BBC stories in one folder ({} groups of them, by reading, report one event): read as {} stories; {links} links, {across} of them join different stories ({across_agrees} agrees/disputes); {} map rows, {rows_across} of them join different stories.",
             same_story.len(),

@@ -725,8 +725,8 @@ const CLAUSE_WORDS: [&str; 6] = ["but", "while", "although", "though", "whereas"
 /// Words a negation may stand before a term and still negate it, within one clause.
 const NEGATION_REACH: usize = 2;
 
-/// The story of each of `documents` documents ([`crate::stories`]), from the words and names of
-/// their claims.
+/// The story of each of `documents` documents ([`crate::stories`]), from the words, names and
+/// telling word pairs of their claims.
 fn stories_of(
     all: &[Terms],
     kinds: &[TermKind],
@@ -736,7 +736,10 @@ fn stories_of(
     let mut bags: Vec<FastMap<u32, u32>> = vec![FastMap::default(); documents];
     for (terms, &d) in all.iter().zip(document_of) {
         for (t, _) in &terms.terms {
-            if matches!(kinds[*t as usize], TermKind::Word | TermKind::Entity) {
+            if matches!(
+                kinds[*t as usize],
+                TermKind::Word | TermKind::Entity | TermKind::Pair
+            ) {
                 *bags[d].entry(*t).or_insert(0) += 1;
             }
         }

@@ -3,9 +3,9 @@
 //!
 //! A folder may hold several unrelated stories that share people, offices and the words of
 //! politics ("the prime minister said on Monday"); two of their claims can share a phrase without
-//! being about the same thing. Documents are compared as wholes: by the words and names of their
-//! claims, each weighted by how few documents of the corpus use it (idf), so that what one story's
-//! articles share and the others do not decides. A small corpus cannot tell a common word from a
+//! being about the same thing. Documents are compared as wholes: by the words, names and telling
+//! word pairs of their claims, each weighted by how few documents of the corpus use it (idf), so
+//! that what one story's articles share and the others do not decides. A small corpus cannot tell a common word from a
 //! telling one (in three articles on one event, every word is in one, two or three of them), so
 //! idf is taken as if the corpus had at least [`MIN_DOCUMENTS`] documents, the missing ones using
 //! none of the terms: in a small corpus every word counts as rare, and only stop words (never
@@ -15,6 +15,12 @@
 //! over all their pairs of documents is at least [`STORY_MIN`]. Average, not single, linkage, so
 //! that a chain of look-alike stories (one party's politics, week after week) does not become one
 //! story through its closest pair.
+//!
+//! Word pairs are what tells one event from its neighbours: articles of one campaign share its
+//! people and its vocabulary ("Lib Dems", "tax", "spending"), articles of one event also share its
+//! phrases ("ask the Queen", "paid maternity leave"). With pairs counted, the links between 40 BBC
+//! stories of one campaign season that join different events fell from 35 to 8, and the pairs of
+//! the 240 BASIL articles read together that are put in the wrong story from 96 to 44.
 //!
 //! Calibrated on the 80 three-outlet stories of the devset's BASIL set, each read alone (none may
 //! split) and mixed (none may join), and on 40 unrelated BBC politics stories; `make eval` prints
@@ -26,7 +32,7 @@ use std::collections::BinaryHeap;
 use crate::text::FastMap;
 
 /// Mean document similarity from which two groups are one story.
-pub const STORY_MIN: f32 = 0.15;
+pub const STORY_MIN: f32 = 0.07;
 /// Idf is computed as if the corpus had at least this many documents.
 pub const MIN_DOCUMENTS: f32 = 50.0;
 /// Terms in more documents than this are left out of the documents' dot products (not of their
@@ -222,25 +228,26 @@ mod tests {
     #[test]
     fn documents_sharing_their_rare_terms_are_one_story() {
         // Terms 0–9 are one event's names and words, 10–19 another's; 20 ("minister") is in
-        // every document. Each document uses most of its event's terms and a few of its own.
+        // every document. Each document uses most of its event's terms and, as real articles
+        // do, a dozen words and phrases of its own.
         let doc = |event: u32, skip: u32, own: u32| -> Vec<(u32, u32)> {
             let mut v: Vec<(u32, u32)> = (0..10)
                 .filter(|k| k % 3 != skip)
                 .map(|k| (event * 10 + k, 1))
                 .chain([(20, 2)])
-                .chain((own..own + 3).map(|t| (t, 1)))
+                .chain((own..own + 12).map(|t| (t, 1)))
                 .collect();
             v.sort_unstable();
             v
         };
         let bags = vec![
             doc(0, 0, 30),
-            doc(0, 1, 40),
-            doc(1, 0, 50),
-            doc(1, 2, 60),
-            doc(0, 2, 70),
+            doc(0, 1, 50),
+            doc(1, 0, 70),
+            doc(1, 2, 90),
+            doc(0, 2, 110),
         ];
-        assert_eq!(stories(&bags, 80), vec![0, 0, 1, 1, 0]);
+        assert_eq!(stories(&bags, 130), vec![0, 0, 1, 1, 0]);
     }
 
     #[test]
