@@ -13,6 +13,8 @@ use parallax_engine::model::{Corpus, Relation};
 use parallax_engine::Input;
 use serde::Deserialize;
 
+mod pages;
+
 #[derive(Deserialize)]
 struct AttributionGold {
     path: String,
@@ -816,12 +818,15 @@ fn main() {
     println!();
     // EVAL_VERBOSE=1 also lists what the engine got wrong, to read.
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
-    // EVAL_ONLY=attribution or EVAL_ONLY=matters prints one part.
+    // EVAL_ONLY=attribution, matters or pages prints one part.
     let only = std::env::var("EVAL_ONLY").unwrap_or_default();
     if only.is_empty() || only == "attribution" {
         attribution(&devset, &root.join("gold/attribution"), verbose);
     }
     if only.is_empty() || only == "matters" {
         matters(&devset, &root.join("gold/matters"));
+    }
+    if only.is_empty() || only == "pages" {
+        pages::pages(&devset, verbose);
     }
 }

@@ -324,6 +324,9 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
         lines,
         bytes: text.len(),
         fingerprint: fingerprint(text.as_bytes()),
+        // A page's article text is ours, not the file's: the export carries it so every span
+        // can be checked against it.
+        text: crate::load::is_page(file).then(|| Verbatim::span(&document_source, 0, text.len())),
     };
 
     // Entities: gazetteer first, then names found from context.

@@ -16,6 +16,7 @@ pub mod links;
 pub mod load;
 pub mod meta;
 pub mod model;
+pub mod pages;
 pub mod parallel;
 pub mod quotes;
 pub mod sentences;

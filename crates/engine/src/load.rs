@@ -113,16 +113,31 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     }
 }
 
-/// Extensions of HTML pages, which the page reduces to their text before the engine reads them.
+/// Extensions of saved web pages, reduced to their article ([`crate::pages`]) before the engine
+/// reads them.
 pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
 
-/// How a file chosen in the page is to be read.
+/// How a file is to be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileForm {
     /// Plain text or Markdown, read as it is.
     Text,
-    /// An HTML page: its text is taken out with the browser's own HTML parser first.
+    /// A saved web page: its article is taken out first ([`crate::pages::page_text`]).
     Html,
+}
+
+/// The bytes the engine reads for a file of `form`: a text file as it is, a saved web page as
+/// the text of its article (what the reader view then shows and claims index), or why not.
+pub fn article(file: &str, form: FileForm, bytes: Vec<u8>) -> Result<Vec<u8>, Diagnostic> {
+    match form {
+        FileForm::Text => Ok(bytes),
+        FileForm::Html => {
+            let html = decode(file, &bytes)?;
+            crate::pages::page_text(html)
+                .map(|page| page.text.into_bytes())
+                .map_err(|reason| error(file, reason))
+        }
+    }
 }
 
 fn extension(name: &str) -> String {
@@ -132,13 +147,18 @@ fn extension(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether `name` is a saved web page, by its extension.
+pub fn is_page(name: &str) -> bool {
+    HTML_EXTENSIONS.contains(&extension(name).as_str())
+}
+
 /// Decides, from its name and size alone, whether a file chosen in the page is read, and how;
 /// refusals name the reason (so nothing is read that would be refused anyway).
 pub fn accept(name: &str, len: usize) -> Result<FileForm, Diagnostic> {
     let ext = extension(name);
     let form = if TEXT_EXTENSIONS.contains(&ext.as_str()) {
         FileForm::Text
-    } else if HTML_EXTENSIONS.contains(&ext.as_str()) {
+    } else if is_page(name) {
         FileForm::Html
     } else {
         let found = if ext.is_empty() {
@@ -223,42 +243,37 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
             .unwrap_or(&p)
             .to_string_lossy()
             .replace('\\', "/");
-        let ext = p
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .unwrap_or_default();
-        if !TEXT_EXTENSIONS.contains(&ext.as_str()) {
-            diagnostics.push(warning(
-                &name,
-                format!(
-                    "skipped: not an article file (expected .{}, found {})",
-                    TEXT_EXTENSIONS.join(", ."),
-                    if ext.is_empty() {
-                        "no extension".to_string()
-                    } else {
-                        format!(".{ext}")
-                    }
-                ),
-            ));
-            continue;
-        }
         let len = std::fs::metadata(&p).map(|m| m.len() as usize).unwrap_or(0);
-        if let Some(d) = too_large(&name, len) {
-            diagnostics.push(d);
-            continue;
-        }
+        let form = match accept(&name, len) {
+            Ok(form) => form,
+            // A stray file in a folder of articles is passed over, not an error.
+            Err(d) if d.message.starts_with("not an article file") => {
+                diagnostics.push(warning(&name, format!("skipped: {}", d.message)));
+                continue;
+            }
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
         match std::fs::read(&p) {
-            Ok(bytes) => inputs.push(Input { file: name, bytes }),
+            Ok(bytes) => match article(&name, form, bytes) {
+                Ok(bytes) => inputs.push(Input { file: name, bytes }),
+                Err(d) => diagnostics.push(d),
+            },
             Err(e) => diagnostics.push(error(&name, format!("cannot read: {e}"))),
         }
     }
-    if inputs.is_empty() && !unreadable {
+    if inputs.is_empty()
+        && !unreadable
+        && !diagnostics.iter().any(|d| d.severity == Severity::Error)
+    {
         diagnostics.push(error(
             &shown,
             format!(
-                "no article files (.{}) in this folder",
-                TEXT_EXTENSIONS.join(", .")
+                "no article files (.{} or .{}) in this folder",
+                TEXT_EXTENSIONS.join(", ."),
+                HTML_EXTENSIONS.join(", .")
             ),
         ));
     }

@@ -436,6 +436,10 @@ pub struct Document {
     pub bytes: usize,
     /// Hex FNV-1a hash of the source bytes, to tell two copies of a corpus apart.
     pub fingerprint: String,
+    /// For a saved web page, the article text read from it ([`crate::pages`]), which every span
+    /// of the document indexes (a text file's spans index the file itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<Verbatim>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]

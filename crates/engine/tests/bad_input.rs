@@ -129,7 +129,7 @@ fn a_folder_with_no_text_files() {
     assert_eq!(last.severity, Severity::Error);
     assert_eq!(
         last.message,
-        "no article files (.txt, .md, .markdown, .text) in this folder"
+        "no article files (.txt, .md, .markdown, .text or .html, .htm, .xhtml) in this folder"
     );
     let _ = std::fs::remove_dir_all(&dir);
     let missing = build_from_folder(&dir);
