@@ -107,11 +107,44 @@ pub fn bundle_html(
         "<script type=\"module\">\n{glue}\nconst parallaxWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: parallaxWasm }});\n</script>\n",
         base64(&wasm)
     );
+    // The saved-page reader (`crates/pages-worker`), when the build has one: a data block the
+    // page starts a worker from, since a file opened from disk may fetch nothing.
+    let worker = match read(WORKER_LOADER) {
+        Ok(loader) => worker_block(&String::from_utf8_lossy(&loader), read)?,
+        Err(_) => String::new(),
+    };
     let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
     html.insert_str(head_end, &style);
     let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
-    html.insert_str(body_end, &script);
+    html.insert_str(body_end, &format!("{worker}{script}"));
     crate::csp::with_policy(&html, crate::csp::Form::SingleFile)
+}
+
+/// The loader script Trunk writes for the saved-page worker (`data-loader-shim`).
+const WORKER_LOADER: &str = "pages-worker_loader.js";
+
+/// The saved-page worker as one classic script in a data block: its wasm-bindgen glue (named by
+/// Trunk's `loader`, which imports it and starts its wasm), then the start with the wasm inline.
+fn worker_block(
+    loader: &str,
+    read: &dyn Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
+    let glue_path = between(loader, "importScripts(\"", "\"")
+        .ok_or("the worker loader imports no script (unexpected Trunk output)")?;
+    let wasm_path = between(loader, "wasm_bindgen(\"", "\"")
+        .ok_or("the worker loader starts no wasm (unexpected Trunk output)")?;
+    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_string();
+    let glue = String::from_utf8(read(&name(glue_path))?)
+        .map_err(|_| "the worker's JS glue is not UTF-8".to_string())?;
+    let wasm = read(&name(wasm_path))?;
+    let code = format!(
+        "{glue}\nwasm_bindgen({{ module_or_path: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n",
+        base64(&wasm)
+    );
+    Ok(format!(
+        "<script type=\"text/plain\" id=\"pages-worker-source\">{}</script>\n",
+        code.replace("</script", "<\\/script")
+    ))
 }
 
 /// Bundles `dist/index.html` and its assets into `out`.
@@ -212,6 +245,38 @@ const wasm = await init({ module_or_path: '/sub/app-1_bg.wasm' });
         }
         assert!(html.find("<style>").unwrap() < html.find("</head>").unwrap());
         assert!(html.find("<script type=\"module\">").unwrap() > html.find("<noscript>").unwrap());
+    }
+
+    #[test]
+    fn the_saved_page_worker_is_inlined_as_a_data_block() {
+        let index = r#"<html><head>
+<script type="module">
+import init, * as bindings from '/app-1.js';
+const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
+</script></head><body></body></html>"#;
+        let read = |name: &str| -> Result<Vec<u8>, String> {
+            match name {
+                "app-1.js" => Ok(b"async function __wbg_init(m) {}".to_vec()),
+                "app-1_bg.wasm" => Ok(vec![0, 97, 115, 109]),
+                "pages-worker_loader.js" => Ok(
+                    br#"importScripts("./pages-worker.js");wasm_bindgen("./pages-worker_bg.wasm");"#
+                        .to_vec(),
+                ),
+                "pages-worker.js" => Ok(b"let wasm_bindgen = (function(){})(); // </script>".to_vec()),
+                "pages-worker_bg.wasm" => Ok(vec![0, 97, 115, 109, 1]),
+                other => Err(format!("unexpected {other}")),
+            }
+        };
+        let html = bundle_html(index, &read).unwrap();
+        let block = html
+            .split("<script type=\"text/plain\" id=\"pages-worker-source\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .expect("the worker's data block");
+        assert!(block.starts_with("let wasm_bindgen = (function(){})(); // <\\/script>"));
+        assert!(block.contains("wasm_bindgen({ module_or_path: Uint8Array.from(atob(\"AGFzbQE=\")"));
+        // The single file may start a worker from a Blob, and from nothing else.
+        assert!(html.contains("worker-src blob:"));
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub enum Form {
 const META_START: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 
 /// The contents of every inline element `tag` that runs: `<script>` without `src` and not a data
-/// block (`type="application/json"`), or `<style>`.
+/// block (`type="application/json"` or `"text/plain"`), or `<style>`.
 fn inline_bodies<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
     let open = format!("<{tag}");
     let close = format!("</{tag}>");
@@ -42,7 +42,9 @@ fn inline_bodies<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
             break;
         };
         let body = &tail[body_start..body_start + body_len];
-        let runs = !attributes.contains(" src=") && !attributes.contains("application/json");
+        let runs = !attributes.contains(" src=")
+            && !attributes.contains("application/json")
+            && !attributes.contains("text/plain");
         if runs {
             out.push(body);
         }
@@ -93,9 +95,14 @@ pub fn policy(html: &str, form: Form) -> String {
         "form-action 'none'".to_string(),
         "object-src 'none'".to_string(),
     ];
-    if form == Form::Hosted {
-        directives.push("manifest-src 'self'".to_string());
-        directives.push("worker-src 'self'".to_string());
+    match form {
+        // The service worker and the saved-page reader's worker.
+        Form::Hosted => {
+            directives.push("manifest-src 'self'".to_string());
+            directives.push("worker-src 'self'".to_string());
+        }
+        // The saved-page reader, started from a Blob of the code the file carries.
+        Form::SingleFile => directives.push("worker-src blob:".to_string()),
     }
     directives.join("; ")
 }

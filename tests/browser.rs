@@ -636,25 +636,24 @@ fn the_hosted_build_works_under_a_sub_path_and_reopens_offline() {
 
 // ------------------------------------------------------------- the reader's own articles
 
-/// What the page must make of `dam-explainer.html`: the article's text, one paragraph per block,
-/// without the script, the style, the navigation or the footer.
-const EXPLAINER_TEXT: &str = "# Explainer: what the Kessa dam deal says
-
-The agreement sets a minimum flow for the dry season and creates a joint monitoring board for the Kessa dam.
-
-Under the deal, releases begin in July, the water ministry said in a statement.
-
-Analysts expect the board to meet for the first time in the autumn & to publish its data.
-";
-
 fn upload_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/upload")
 }
 
+/// Input `k` of [`expected_upload_corpus`].
+fn expected_upload_corpus_input(k: usize) -> parallax_engine::Input {
+    upload_inputs().swap_remove(k)
+}
+
 /// The corpus the page should build from the upload folder, built natively.
 fn expected_upload_corpus() -> parallax_engine::Corpus {
+    parallax_engine::build(upload_inputs(), Vec::new())
+}
+
+/// The articles of the upload folder the page should read, read natively.
+fn upload_inputs() -> Vec<parallax_engine::Input> {
     let read = |name: &str| std::fs::read(upload_dir().join(name)).expect("fixture");
-    let inputs = vec![
+    vec![
         parallax_engine::Input {
             file: "dam-critics.md".into(),
             bytes: read("dam-critics.md"),
@@ -663,12 +662,17 @@ fn expected_upload_corpus() -> parallax_engine::Corpus {
             file: "dam-deal.txt".into(),
             bytes: read("dam-deal.txt"),
         },
+        // The saved web page as `parallax export` reads it: the page must read it the same.
         parallax_engine::Input {
             file: "dam-explainer.html".into(),
-            bytes: EXPLAINER_TEXT.as_bytes().to_vec(),
+            bytes: parallax_engine::load::article(
+                "dam-explainer.html",
+                parallax_engine::load::FileForm::Html,
+                read("dam-explainer.html"),
+            )
+            .expect("the CLI reads the saved page"),
         },
-    ];
-    parallax_engine::build(inputs, Vec::new())
+    ]
 }
 
 #[test]
@@ -732,6 +736,25 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     assert!(s
         .text("table.docs")
         .contains("Critics call the Kessa dam deal a surrender"));
+    // The saved page's metadata, as the CLI read it, and the reader view says where it is from.
+    let page_doc = &expected.documents[2];
+    assert_eq!(
+        page_doc.title.as_deref(),
+        Some("Explainer: what the Kessa dam deal says")
+    );
+    assert!(s
+        .text("table.docs")
+        .contains("Explainer: what the Kessa dam deal says"));
+    s.click("//table[contains(@class,'docs')]//tr[contains(., 'Explainer')]//button[normalize-space()='Read']");
+    s.wait(
+        "the saved page in the reader",
+        "return !!document.querySelector('.reader .from-page')",
+    );
+    assert!(s
+        .text(".reader .from-page")
+        .starts_with("Read from a saved web page"));
+    assert!(!s.text(".reader").contains("Home"));
+    s.click("//button[contains(@class,'tab') and normalize-space()='Overview']");
     s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
     s.wait(
         "the cards",
@@ -846,6 +869,30 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     // Saved twice, the page still carries one policy that allows exactly its own code.
     assert_eq!(again.matches("Content-Security-Policy").count(), 1);
     assert_eq!(offline.csp_violations(), json!([]));
+
+    // From disk, offline, the file reads a web page with the reader it carries, as the CLI does.
+    offline.choose_files("#open-files", &[upload_dir().join("dam-explainer.html")]);
+    offline.wait(
+        "the page's load report",
+        "return !!document.querySelector('.load-summary')",
+    );
+    assert_eq!(
+        offline.count(".load-problems li"),
+        0,
+        "{}",
+        offline.text(".load-problems")
+    );
+    let page_only = parallax_engine::build(vec![expected_upload_corpus_input(2)], Vec::new());
+    assert_eq!(
+        offline.text(".fingerprint"),
+        parallax_engine::corpus_fingerprint(&page_only)
+    );
+    assert_eq!(offline.csp_violations(), json!([]));
+    assert!(
+        offline.console_errors().is_empty(),
+        "{:?}",
+        offline.console_errors()
+    );
 }
 
 #[test]

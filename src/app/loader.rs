@@ -18,7 +18,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
 
-use super::html_text::article_text;
 use super::{CurrentData, Data, Nav};
 
 /// Replace the articles on screen, or add to them.
@@ -142,24 +141,17 @@ async fn read_files(
                     continue;
                 }
             };
+            // A saved web page becomes its article text by the engine's own extractor, as
+            // `parallax export` reads it, in a worker started for the first page.
             let bytes = match form {
                 FileForm::Text => bytes,
-                FileForm::Html => {
-                    let text = match parallax_engine::load::decode(&p.name, &bytes) {
-                        Ok(t) => t,
-                        Err(d) => {
-                            refused.push(d);
-                            continue;
-                        }
-                    };
-                    match article_text(text) {
-                        Ok(article) => article.into_bytes(),
-                        Err(reason) => {
-                            refused.push(parallax_engine::load::error(&p.name, reason));
-                            continue;
-                        }
+                FileForm::Html => match super::pages_worker::read_page(&p.name, &bytes).await {
+                    Ok(text) => text,
+                    Err(d) => {
+                        refused.push(d);
+                        continue;
                     }
-                }
+                },
             };
             inputs.push(Input {
                 file: p.name,

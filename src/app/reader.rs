@@ -148,6 +148,8 @@ pub fn ReaderView() -> impl IntoView {
                     "Outlet: " {stated(doc.outlet.as_deref())} " · Author: " {stated(doc.author.as_deref())} " · Date: " {stated(doc.date.as_deref())}
                     " · File: " {doc.file.clone()}
                 </p>
+                {parallax_engine::view::metadata_source(doc)
+                    .map(|from| view! { <p class="meta from-page">"Read from " {from}</p> })}
                 {lines}
             </article>
         }

@@ -16,6 +16,7 @@ pub mod links;
 pub mod load;
 pub mod meta;
 pub mod model;
+#[cfg(feature = "pages")]
 pub mod pages;
 pub mod parallel;
 pub mod quotes;
@@ -34,7 +35,7 @@ pub use load::Input;
 pub use model::*;
 
 /// Reads a folder of articles and builds the corpus from it.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "pages"))]
 pub fn build_from_folder(dir: &std::path::Path) -> Corpus {
     let (inputs, diagnostics) = load::read_folder(dir);
     build(inputs, diagnostics)

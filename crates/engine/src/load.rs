@@ -128,6 +128,7 @@ pub enum FileForm {
 
 /// The bytes the engine reads for a file of `form`: a text file as it is, a saved web page as
 /// the text of its article (what the reader view then shows and claims index), or why not.
+#[cfg(feature = "pages")]
 pub fn article(file: &str, form: FileForm, bytes: Vec<u8>) -> Result<Vec<u8>, Diagnostic> {
     match form {
         FileForm::Text => Ok(bytes),
@@ -196,7 +197,7 @@ pub fn join(existing: Vec<Input>, added: Vec<Input>) -> Vec<Input> {
 
 /// Reads every article file of a folder (recursively, sorted by path). Files that are not
 /// articles by extension are skipped with a warning; unreadable ones get an error.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "pages"))]
 pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut inputs = Vec::new();
     let mut diagnostics = Vec::new();

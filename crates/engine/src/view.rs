@@ -830,6 +830,15 @@ pub fn stated(value: Option<&str>) -> String {
     value.unwrap_or(NOT_STATED).to_string()
 }
 
+/// Where a document's title, author, outlet and date were read from, when that is not the text
+/// itself: a saved web page's come from what the page states about itself, written as the first
+/// lines of its article text ([`crate::pages`]).
+pub fn metadata_source(doc: &crate::model::Document) -> Option<&'static str> {
+    doc.text
+        .is_some()
+        .then_some("a saved web page: title, author, outlet and date as the page's metadata and byline state them (the first lines below)")
+}
+
 /// A figure's source as a chart names it: the pollster and who the poll was made for ("YouGov
 /// for Coast Herald"), saying "not stated" for what the text does not say.
 pub fn figure_source(f: &crate::model::Figure) -> String {
