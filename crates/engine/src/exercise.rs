@@ -9,15 +9,26 @@ use crate::load::Input;
 use crate::view::{self, SearchIndex, ViewState};
 
 /// Splits `data` into articles at every `0xFF` byte (never part of UTF-8 text, so valid text
-/// stays whole), builds the corpus, asks it what the page asks (search, facets, map, hash, first
+/// stays whole; a piece that starts with `<` is a saved web page), builds the corpus, asks it what the page asks (search, facets, map, hash, first
 /// view) and writes every export. Returns the number of claims, so callers can keep the result.
 pub fn whole_pipeline(data: &[u8]) -> usize {
     let inputs: Vec<Input> = data
         .split(|b| *b == 0xFF)
         .enumerate()
-        .map(|(i, bytes)| Input {
-            file: format!("article-{i}.{}", if i % 2 == 0 { "txt" } else { "md" }),
-            bytes: bytes.to_vec(),
+        .filter_map(|(i, bytes)| {
+            // A piece that opens like markup is a saved web page, read to its article first.
+            #[cfg(feature = "pages")]
+            if bytes.first() == Some(&b'<') {
+                let file = format!("article-{i}.html");
+                let form = crate::load::FileForm::Html;
+                return crate::load::article(&file, form, bytes.to_vec())
+                    .ok()
+                    .map(|bytes| Input { file, bytes });
+            }
+            Some(Input {
+                file: format!("article-{i}.{}", if i % 2 == 0 { "txt" } else { "md" }),
+                bytes: bytes.to_vec(),
+            })
         })
         .collect();
     let corpus = crate::build(inputs.clone(), Vec::new());
