@@ -99,33 +99,8 @@ fn iso_day(time: &str) -> Option<String> {
         .then(|| day.to_string())
 }
 
-/// The month's name, for a date line every reader and the date reader understand.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "2015-04-22" as "April 22, 2015".
-fn spelled_day(iso: &str) -> Option<String> {
-    let year = iso.get(..4)?;
-    let month: usize = iso.get(5..7)?.parse().ok()?;
-    let day: u32 = iso.get(8..10)?.parse().ok()?;
-    let name = MONTHS.get(month.checked_sub(1)?)?;
-    Some(format!("{name} {day}, {year}"))
-}
-
-/// The metadata lines, then the body: "# TITLE", then "By AUTHOR | SITE | DATE" when there is an
-/// author, else "DATE · SITE" (the two shapes the metadata stage reads as a byline).
+/// The metadata lines, then the body: "# TITLE", then "By AUTHOR | SITE | YYYY-MM-DD" when there
+/// is an author, else "YYYY-MM-DD · SITE" (the two shapes the metadata stage reads as a byline).
 fn with_header(meta: &PageMeta, body: &str) -> String {
     let mut out = String::new();
     if let Some(t) = &meta.title {
@@ -134,8 +109,7 @@ fn with_header(meta: &PageMeta, body: &str) -> String {
         out.push_str(t);
         out.push('\n');
     }
-    let date = meta.published.as_deref().and_then(spelled_day);
-    match (&meta.byline, &meta.site_name, &date) {
+    match (&meta.byline, &meta.site_name, &meta.published) {
         (Some(by), site, date) => {
             out.push_str("By ");
             out.push_str(by);
@@ -187,13 +161,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn times_give_their_day_and_a_spelled_date() {
+    fn times_give_their_day() {
         assert_eq!(
             iso_day("2015-04-22T10:00:00Z").as_deref(),
             Some("2015-04-22")
         );
         assert_eq!(iso_day("April 2015"), None);
-        assert_eq!(spelled_day("2015-04-22").as_deref(), Some("April 22, 2015"));
-        assert_eq!(spelled_day("2015-13-22"), None);
+        assert_eq!(iso_day("2015-4-22"), None);
     }
 }

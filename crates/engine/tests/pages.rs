@@ -64,7 +64,7 @@ fn a_page_with_no_article_element_and_only_json_ld_metadata() {
     let author = doc.provenance.author.as_ref().expect("author evidence");
     assert_eq!(
         author.line_text.as_str(),
-        "By Tomas Reyes | Valley Ledger | November 2, 2024"
+        "By Tomas Reyes | Valley Ledger | 2024-11-02"
     );
     let text = claim_text(&corpus, "no-article-json-ld");
     assert!(text.starts_with("Farmers in the lower valley have backed a plan"));
