@@ -677,7 +677,7 @@ fn subject_before(s: &str, verb_at: usize) -> Option<&str> {
         let participle_or_adverb = first.starts_with(char::is_lowercase)
             && (first.ends_with("ing") || (first.ends_with("ly") && word_count(seg) == 1));
         let aside = idx > 0
-            && (["who ", "which ", "whose "]
+            && (["who ", "which ", "whose ", "by "]
                 .iter()
                 .any(|r| folded.starts_with(r))
                 || is_affiliation(seg)
@@ -689,6 +689,18 @@ fn subject_before(s: &str, verb_at: usize) -> Option<&str> {
         return Some(seg);
     }
     None
+}
+
+/// The subject of a relative clause: "Both sides agreed to form what the statement" (before
+/// "called") is "the statement".
+fn after_relative(subject: &str) -> &str {
+    let ws = words(subject, 0);
+    ws.iter()
+        .enumerate()
+        .rev()
+        .find(|(k, w)| *k > 0 && matches!(w.text, "what" | "which" | "that" | "whom"))
+        .and_then(|(k, _)| ws.get(k + 1))
+        .map_or(subject, |w| &subject[w.start..])
 }
 
 /// A party-and-state tag ("R-Texas", "D-N.Y.", "R-TX"): an affiliation, never a name.
@@ -814,8 +826,19 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
 
     // 3. "X said …", "…, X added", "“…,” said X".
     if found.is_none() {
+        // A naming verb reports words only when a quotation opens after it in its clause.
+        let naming = cue_positions(tokens, &v.naming_verb_set)
+            .into_iter()
+            .filter(|&(pos, len)| {
+                let rest = &s[pos + len..];
+                let clause = &rest[..rest.find([';', '.', '!', '?']).unwrap_or(rest.len())];
+                clause.contains(['“', '"'])
+            });
         'verbs: {
-            for (pos, verb_len) in cue_positions(tokens, &v.speech_verb_set) {
+            for (pos, verb_len) in cue_positions(tokens, &v.speech_verb_set)
+                .into_iter()
+                .chain(naming)
+            {
                 // A verb is lowercase mid-sentence: "United States" is not "states".
                 if s[pos..].starts_with(|c: char| c.is_uppercase()) {
                     continue;
@@ -867,7 +890,16 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                         }
                     }
                 }
-                let Some(subject) = subject_before(s, subject_end) else {
+                // A pronoun right before the verb is its subject, whatever stands before it ("a
+                // military fight he called “…”").
+                let pronoun = matches!(prev.as_str(), "he" | "she" | "they" | "we")
+                    && subject_end == pos
+                    && prev_end == before.len();
+                let Some(subject) = (if pronoun {
+                    Some(&s[prev_start..prev_end])
+                } else {
+                    subject_before(s, subject_end).map(after_relative)
+                }) else {
                     continue;
                 };
                 // ", local officials said." closes a sentence: its subject may be lowercase.

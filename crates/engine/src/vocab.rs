@@ -95,6 +95,8 @@ pub struct Vocab {
     pub outlet_cues: Vec<String>,
     /// Phrase sets for the cue lists matched against every clause.
     pub speech_verb_set: PhraseSet,
+    /// Verbs that give something a name in the speaker's words: "X called it “a disgrace”".
+    pub naming_verb_set: PhraseSet,
     pub participle_set: PhraseSet,
     pub source_set: PhraseSet,
     pub document_set: PhraseSet,
@@ -279,7 +281,7 @@ fn build() -> Vocab {
 
     let captions = include_str!("../data/captions.txt");
     let speech_verbs: Vec<String> = entries(speech)
-        .filter(|l| !l.starts_with("participle "))
+        .filter(|l| !l.starts_with("participle ") && !l.starts_with("naming "))
         .map(|l| l.trim().to_string())
         .collect();
     let titles = words_list(include_str!("../data/titles.txt"));
@@ -291,6 +293,7 @@ fn build() -> Vocab {
     Vocab {
         speech_verb_set: PhraseSet::new(&speech_verbs),
         participle_set: PhraseSet::new(tagged(speech, "participle")),
+        naming_verb_set: PhraseSet::new(tagged(speech, "naming")),
         source_set: PhraseSet::new(tagged(attribution, "source")),
         document_set: PhraseSet::new(tagged(attribution, "document")),
         poll_set: PhraseSet::new(tagged(attribution, "poll")),

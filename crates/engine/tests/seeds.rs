@@ -366,9 +366,22 @@ fn speakers_are_who_the_text_says() {
         None
     );
     assert_eq!(who("002_", "Israel has continued military strikes").0, None);
+    // A term the statement coined is the statement's words: "what the statement called “…”".
+    assert_eq!(
+        who(
+            "002_",
+            "Both sides agreed to form what the statement called"
+        ),
+        (
+            some("US State Department"),
+            Some(SpeakerKind::Organisation),
+            true,
+            ClaimKind::Statement
+        )
+    );
     assert_eq!(
         c.claims.iter().filter(|cl| cl.speaker.is_some()).count(),
-        12
+        13
     );
 }
 
