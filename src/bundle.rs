@@ -137,9 +137,17 @@ fn worker_block(
     let glue = String::from_utf8(read(&name(glue_path))?)
         .map_err(|_| "the worker's JS glue is not UTF-8".to_string())?;
     let wasm = read(&name(wasm_path))?;
+    // Gzipped, the wasm is 43% of its size: what a file that is mailed or carried weighs.
+    let packed = {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&wasm)
+            .and_then(|()| gz.finish())
+            .map_err(|e| format!("gzip of the worker's wasm: {e}"))?
+    };
     let code = format!(
-        "{glue}\nwasm_bindgen({{ module_or_path: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n",
-        base64(&wasm)
+        "{glue}\nconst packed = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nnew Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer().then((bytes) => wasm_bindgen({{ module_or_path: bytes }}));\n",
+        base64(&packed)
     );
     Ok(format!(
         "<script type=\"text/plain\" id=\"pages-worker-source\">{}</script>\n",
@@ -190,6 +198,28 @@ fn gzip_size(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    /// Standard base64 back to bytes (test only: the page decodes with `atob`).
+    fn base64_decode(s: &str) -> Vec<u8> {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let digits: Vec<u32> = s
+            .bytes()
+            .filter(|b| *b != b'=')
+            .filter_map(|b| ALPHABET.iter().position(|a| *a == b).map(|p| p as u32))
+            .collect();
+        let mut out = Vec::new();
+        for chunk in digits.chunks(4) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |acc, (i, d)| acc | d << (18 - 6 * i));
+            for i in 0..chunk.len().saturating_sub(1) {
+                out.push((n >> (16 - 8 * i)) as u8);
+            }
+        }
+        out
+    }
+
     #[test]
     fn base64_matches_the_standard() {
         assert_eq!(base64(b""), "");
@@ -198,6 +228,9 @@ mod tests {
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
         assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
+        for bytes in [&b"f"[..], b"fo", b"foo", b"foobar", &[0xff, 0xfe, 0x00]] {
+            assert_eq!(base64_decode(&base64(bytes)), bytes);
+        }
     }
 
     #[test]
@@ -274,7 +307,21 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
             .and_then(|rest| rest.split("</script>").next())
             .expect("the worker's data block");
         assert!(block.starts_with("let wasm_bindgen = (function(){})(); // <\\/script>"));
-        assert!(block.contains("wasm_bindgen({ module_or_path: Uint8Array.from(atob(\"AGFzbQE=\")"));
+        // The wasm travels gzipped, unpacked by the browser before it starts.
+        let packed = block
+            .split("atob(\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the packed wasm");
+        let mut unpacked = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(&base64_decode(packed)[..]),
+            &mut unpacked,
+        )
+        .unwrap();
+        assert_eq!(unpacked, [0, 97, 115, 109, 1]);
+        assert!(block.contains("new DecompressionStream(\"gzip\")"));
+        assert!(block.contains("wasm_bindgen({ module_or_path: bytes })"));
         // The single file may start a worker from a Blob, and from nothing else.
         assert!(html.contains("worker-src blob:"));
     }
