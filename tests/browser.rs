@@ -753,7 +753,14 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     assert!(s
         .text(".reader .from-page")
         .starts_with("Read from a saved web page"));
+    // The title is a heading, without the Markdown marker of the extracted text.
+    assert_eq!(
+        s.text(".reader .r-title"),
+        "Explainer: what the Kessa dam deal says"
+    );
     assert!(!s.text(".reader").contains("Home"));
+    // Reading the page broke no rule of the Content Security Policy.
+    assert_eq!(s.csp_violations(), json!([]));
     s.click("//button[contains(@class,'tab') and normalize-space()='Overview']");
     s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
     s.wait(

@@ -119,10 +119,14 @@ pub fn ReaderView() -> impl IntoView {
             .filter(|l| l.kind.is_content() || show_chrome)
             .map(|l| match l.kind {
                 LineKind::Title => {
-                    view! { <h3 class="r-title">{l.text.to_string()}</h3> }.into_any()
+                    let title = parallax_engine::view::heading_text(&l.text).to_string();
+                    view! { <h3 class="r-title">{title}</h3> }.into_any()
                 }
                 LineKind::Dek => view! { <p class="r-dek">{l.text.to_string()}</p> }.into_any(),
-                LineKind::Heading => view! { <h4>{l.text.to_string()}</h4> }.into_any(),
+                LineKind::Heading => {
+                    let heading = parallax_engine::view::heading_text(&l.text).to_string();
+                    view! { <h4>{heading}</h4> }.into_any()
+                }
                 LineKind::ListItem => {
                     view! { <p class="r-item">{l.text.to_string()}</p> }.into_any()
                 }

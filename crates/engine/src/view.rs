@@ -830,6 +830,12 @@ pub fn stated(value: Option<&str>) -> String {
     value.unwrap_or(NOT_STATED).to_string()
 }
 
+/// A title or heading line as a reader sees it: without its Markdown marker ("# Title" is
+/// "Title"), which is layout, not words.
+pub fn heading_text(text: &str) -> &str {
+    &text[crate::lines::value_offset(text)..]
+}
+
 /// Where a document's title, author, outlet and date were read from, when that is not the text
 /// itself: a saved web page's come from what the page states about itself, written as the first
 /// lines of its article text ([`crate::pages`]).

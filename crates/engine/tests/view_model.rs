@@ -354,3 +354,15 @@ fn claims_are_counted_by_document_and_kind() {
     assert_eq!(counts[2], [7, 4, 0, 13, 0, 0]);
     assert_eq!(counts.iter().flatten().sum::<usize>(), seeds().claims.len());
 }
+
+#[test]
+fn headings_are_shown_without_their_markdown_marker() {
+    use parallax_engine::view::heading_text;
+    assert_eq!(
+        heading_text("# Harbour bridge reopens"),
+        "Harbour bridge reopens"
+    );
+    assert_eq!(heading_text("## What next"), "What next");
+    assert_eq!(heading_text("#hashtag politics"), "#hashtag politics");
+    assert_eq!(heading_text("Plain title"), "Plain title");
+}
