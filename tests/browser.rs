@@ -1456,6 +1456,33 @@ fn every_view_passes_the_axe_audit_in_both_themes() {
 }
 
 #[test]
+fn the_skip_link_keeps_the_view_the_link_opened() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims&q=normalization");
+    s.wait(
+        "the search's cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    let cards = s.count("#main .card");
+    s.press(TAB);
+    assert_eq!(
+        s.js("return document.activeElement.textContent.trim()"),
+        json!("Skip to content")
+    );
+    s.press(ENTER);
+    assert_eq!(s.js("return document.activeElement.id"), json!("main"));
+    assert_eq!(
+        s.js("return location.hash"),
+        json!("#tab=claims&q=normalization")
+    );
+    assert_eq!(s.count(".notice"), 0, "{}", s.text("body"));
+    assert_eq!(s.count("#main .card"), cards);
+}
+
+#[test]
 fn a_reader_can_do_everything_with_the_keyboard() {
     if !enabled() {
         return;

@@ -255,7 +255,20 @@ fn App() -> impl IntoView {
     loader::install(data, nav);
 
     view! {
-        <a class="skip" href="#main">"Skip to content"</a>
+        // The address is the view: following "#main" would replace the reader's deep link, so
+        // the link only moves the focus.
+        <a
+            class="skip"
+            href="#main"
+            on:click=move |ev| {
+                ev.prevent_default();
+                if let Some(main) = document().get_element_by_id("main") {
+                    let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        >
+            "Skip to content"
+        </a>
         <header class="top">
             <h1>"Parallax"</h1>
             <p class="lede">{lede}</p>
