@@ -806,9 +806,19 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
         first_claim += p.claims.len();
     }
     let mut registry = Registry::default();
+    // A lone acronym ("the JFM") is the entity it abbreviates when any article defines it, so it
+    // is placed once every definition is known.
+    let mut lone_acronyms = Vec::new();
     for (d, p) in parsed.iter_mut().enumerate() {
         for o in std::mem::take(&mut p.observations) {
             match o {
+                Observation::Found { found }
+                    if found.plain
+                        && found.acronym.is_none()
+                        && found.name.chars().all(|c| c.is_ascii_uppercase()) =>
+                {
+                    lone_acronyms.push((d, found));
+                }
                 Observation::Known {
                     gazetteer,
                     start,
@@ -834,6 +844,15 @@ fn link_corpus(mut parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Cor
             }
         }
         diagnostics.extend(p.warning.take());
+    }
+    for (d, found) in lone_acronyms {
+        let e = match registry.by_key.get(&name_key(&found.name)) {
+            Some(&e) => e,
+            // Typed: the acronym counts once when claims are linked, as the entity.
+            None => registry.discovered(&found.name, found.kind, true),
+        };
+        let text = &parsed[d].text[found.start..found.end];
+        registry.mention(e, d, found.start, found.end, text);
     }
 
     // People named only as speakers ("said Karim Saleh") are people too.

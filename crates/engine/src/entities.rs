@@ -235,6 +235,29 @@ fn span_text<'t>(text: &'t str, base: usize, ws: &[Word]) -> &'t str {
 /// word ("But Glenn Beck"), not all capitals, not a title. It is a person when it starts with a
 /// given name (`data/given_names.txt`) and no word of it names a place or a body
 /// (`data/place_words.txt`, `data/org_suffixes.txt`); otherwise its kind is left open.
+/// A word of three to five capital letters alone in prose: an organisation's acronym ("the
+/// DNC", "GOP leaders"), unless `data/not_organisations.txt` lists it ("GDP") or it is a roman
+/// numeral or a shouted common word ("NOT").
+fn acronym_alone(run: &[Word]) -> Option<Discovered> {
+    let v = vocab();
+    let [w] = run else { return None };
+    let letters = w.text.chars().count();
+    let acronym = (3..=5).contains(&letters)
+        && w.text.chars().all(|c| c.is_ascii_uppercase())
+        && !w.text.chars().all(|c| "IVXLCDM".contains(c))
+        && !v.not_organisations.contains(w.text)
+        && !v.stopwords.contains(&crate::text::lower(w.text));
+    acronym.then(|| Discovered {
+        start: w.start,
+        end: w.end,
+        name: w.text.to_string(),
+        kind: EntityKind::Organisation,
+        acronym: None,
+        plain: true,
+        title: None,
+    })
+}
+
 fn plain_name(text: &str, base: usize, run: &[Word]) -> Option<Discovered> {
     let v = vocab();
     let mut run = run;
@@ -390,7 +413,7 @@ pub fn discover(
             }
         }
         if plain_names {
-            if let Some(d) = plain_name(text, base, run) {
+            if let Some(d) = plain_name(text, base, run).or_else(|| acronym_alone(run)) {
                 out.push(d);
             }
         }
@@ -513,9 +536,21 @@ mod tests {
                     EntityKind::Other
                 ),
                 ("Christopher J. Dodd".to_string(), EntityKind::Person),
+                // An acronym alone in prose is an organisation's.
+                ("NATO".to_string(), EntityKind::Organisation),
                 ("Parris Island".to_string(), EntityKind::Other),
             ]
         );
+        let alone = |t: &str| {
+            let ws = words(t, 0);
+            discover(t, 0, &ws, &[], true)
+                .into_iter()
+                .map(|d| d.name)
+                .collect::<Vec<_>>()
+        };
+        // Not a measure, a numeral or a shouted word.
+        assert!(alone("GDP rose in year XIV, and it was NOT enough.").is_empty());
+        assert_eq!(alone("The DNC said so."), ["DNC"]);
         // Headlines and titles are not prose: their capitals say nothing.
         assert!(discover(text, 0, &ws, &[], false).is_empty());
     }

@@ -65,6 +65,8 @@ pub struct Vocab {
     pub subject_leads: FastSet<String>,
     /// Words that make a capitalised name a place or a building ([`crate::entities`]).
     pub place_words: FastSet<String>,
+    /// All-caps abbreviations that are no organisation's acronym ("GDP", "CEO").
+    pub not_organisations: FastSet<String>,
     /// Given names, case-sensitive: a plain capitalised name that starts with one is a person.
     pub given_names: FastSet<String>,
     pub subject_trails: FastSet<String>,
@@ -329,6 +331,9 @@ fn build() -> Vocab {
         poll_nouns: tagged(attribution, "poll"),
         unnamed_sources: tagged(attribution, "unnamed"),
         subject_leads: tagged(attribution, "lead").into_iter().collect(),
+        not_organisations: entries(include_str!("../data/not_organisations.txt"))
+            .map(|l| l.trim().to_string())
+            .collect(),
         place_words: words_list(include_str!("../data/place_words.txt"))
             .into_iter()
             .collect(),
