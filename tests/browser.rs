@@ -701,9 +701,15 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
         expected.claims.len()
     );
     assert!(
-        summary.starts_with(&prefix) && summary.contains(" s (reading "),
+        summary.starts_with(&prefix) && summary.ends_with(" s."),
         "{summary}"
     );
+    // The steps' timings are there on request, not in the reader's sentence.
+    assert_eq!(s.count(".load-timings[open]"), 0);
+    assert!(s
+        .js("return document.querySelector('.load-timings .timings').textContent")
+        .as_str()
+        .is_some_and(|t| t.starts_with("reading ") && t.contains("linking ")));
     // Every file not used is listed with its reason; the rest loaded.
     let problems = s.text(".load-problems");
     for line in [
@@ -1126,8 +1132,13 @@ fn at_scale_two_thousand_articles_load_and_search() {
         )),
         "{summary}"
     );
+    let timings = s
+        .js("return document.querySelector('.load-timings .timings').textContent")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     println!(
-        "scale: {count} articles, {:.1} MB, {} claims; page says: {summary} (wall {:.1} s; a 100 ms timer fired {ticks} times during the load)",
+        "scale: {count} articles, {:.1} MB, {} claims; page says: {summary} ({timings}) (wall {:.1} s; a 100 ms timer fired {ticks} times during the load)",
         bytes as f64 / 1e6,
         expected.claims.len(),
         wall.as_secs_f64()

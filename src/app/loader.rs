@@ -543,6 +543,7 @@ pub fn LoadReport() -> impl IntoView {
         .into_any(),
         Progress::Finished(r) => {
             let seconds = r.millis / 1000.0;
+            let opened = !r.cancelled && !r.kept;
             let summary = if r.cancelled {
                 "Loading was cancelled; the articles on screen are unchanged.".to_string()
             } else if r.kept {
@@ -551,19 +552,21 @@ pub fn LoadReport() -> impl IntoView {
                     r.files
                 )
             } else {
-                let steps: Vec<String> = r
-                    .phases
-                    .iter()
-                    .map(|(step, ms)| format!("{step} {:.1} s", ms / 1000.0))
-                    .collect();
                 format!(
-                    "Opened {} ({}) from {} in {seconds:.1} s ({}).",
+                    "Opened {} ({}) from {} in {seconds:.1} s.",
                     plural(r.documents, "article"),
                     plural(r.claims, "claim"),
                     plural(r.files, "file"),
-                    steps.join(", ")
                 )
             };
+            // Where the time went is there for whoever asks, not in the reader's sentence.
+            let timings = opened.then(|| {
+                r.phases
+                    .iter()
+                    .map(|(step, ms)| format!("{step} {:.1} s", ms / 1000.0))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
             let not_used = r
                 .problems
                 .iter()
@@ -576,11 +579,22 @@ pub fn LoadReport() -> impl IntoView {
                     <p>
                         <span class="load-summary">{summary}</span>
                         {(not_used > 0).then(|| format!(" {not_used} could not be used:"))}
+                    </p>
+                    {has_problems.then(|| view! { <ul class="load-problems">{problems}</ul> })}
+                    <div class="load-actions">
+                        {timings
+                            .map(|t| {
+                                view! {
+                                    <details class="load-timings">
+                                        <summary>"Where the time went"</summary>
+                                        <span class="timings">{t}</span>
+                                    </details>
+                                }
+                            })}
                         <button on:click=move |_| loader.progress.set(Progress::Idle)>
                             "Dismiss"
                         </button>
-                    </p>
-                    {has_problems.then(|| view! { <ul class="load-problems">{problems}</ul> })}
+                    </div>
                 </div>
             }
             .into_any()
