@@ -144,6 +144,13 @@ fn cards_search_and_combined_filters() {
         "the copy to be reported",
         "const t = document.querySelector('.status').innerText; return t.startsWith('Citation copied') || t.startsWith('Citation could not be copied')",
     );
+    // A confirmation clears itself; text left to copy by hand stays.
+    if fresh.text(".status").starts_with("Citation copied") {
+        fresh.wait(
+            "the confirmation to clear itself",
+            "return document.querySelector('.status').innerText === ''",
+        );
+    }
     assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
     assert!(
         fresh.console_errors().is_empty(),

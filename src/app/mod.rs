@@ -127,6 +127,25 @@ fn write_hash(state: &ViewState, replace: bool) {
     }
 }
 
+/// How long a confirmation ("Link copied.") stays before it clears itself.
+const BRIEF: std::time::Duration = std::time::Duration::from_secs(4);
+
+/// Says `message` in the live region, and clears it after [`BRIEF`] unless something else was
+/// said since: a confirmation needs no dismissing and must not stay over the content.
+pub fn say_briefly(status: WriteSignal<String>, message: String) {
+    status.set(message.clone());
+    set_timeout(
+        move || {
+            status.update(|s| {
+                if *s == message {
+                    s.clear();
+                }
+            })
+        },
+        BRIEF,
+    );
+}
+
 /// Copies text to the clipboard and says in the live region whether it worked. Where the page
 /// has no clipboard (an insecure context), the text is shown for copying by hand instead.
 pub fn copy(text: String, what: &'static str, status: WriteSignal<String>) {
@@ -137,7 +156,7 @@ pub fn copy(text: String, what: &'static str, status: WriteSignal<String>) {
     let promise = window().navigator().clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => status.set(format!("{what} copied.")),
+            Ok(_) => say_briefly(status, format!("{what} copied.")),
             Err(_) => status.set(format!("{what} could not be copied; here it is: {text}")),
         }
     });

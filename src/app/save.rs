@@ -98,7 +98,7 @@ pub fn SaveCorpus() -> impl IntoView {
         &parallax_engine::corpus_fingerprint(&data.corpus)[..8]
     );
     let said = move |what: &str, result: Result<(), String>| match result {
-        Ok(()) => status.set(format!("{what} saved.")),
+        Ok(()) => super::say_briefly(status, format!("{what} saved.")),
         Err(e) => status.set(format!("{what} could not be saved: {e}")),
     };
     let (json_data, json_stem) = (data.clone(), stem.clone());
