@@ -28,6 +28,11 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// The file name at the end of a path or URL.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
 /// The text between `start` and the next `end` after it.
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let a = s.find(start)? + start.len();
@@ -64,17 +69,16 @@ pub fn bundle_html(
     index: &str,
     read: &dyn Fn(&str) -> Result<Vec<u8>, String>,
 ) -> Result<String, String> {
-    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_string();
     let js_path = between(index, "import init, * as bindings from '", "'")
         .ok_or("index.html has no wasm-bindgen import (is this Trunk's output?)")?;
     let wasm_path =
         between(index, "module_or_path: '", "'").ok_or("index.html names no wasm file")?;
     let css_path = between(index, "<link rel=\"stylesheet\" href=\"", "\"");
-    let js = String::from_utf8(read(&name(js_path))?)
+    let js = String::from_utf8(read(file_name(js_path))?)
         .map_err(|_| "the JS glue is not UTF-8".to_string())?;
-    let wasm = read(&name(wasm_path))?;
+    let wasm = read(file_name(wasm_path))?;
     let css = match css_path {
-        Some(p) => String::from_utf8(read(&name(p))?)
+        Some(p) => String::from_utf8(read(file_name(p))?)
             .map_err(|_| "the stylesheet is not UTF-8".to_string())?,
         None => String::new(),
     };
@@ -109,7 +113,7 @@ pub fn bundle_html(
     );
     // The saved-page reader (`crates/pages-worker`), when the build has one: a data block the
     // page starts a worker from, since a file opened from disk may fetch nothing.
-    let worker = match read(WORKER_LOADER) {
+    let worker = match read(crate::pages_worker_names::LOADER) {
         Ok(loader) => worker_block(&String::from_utf8_lossy(&loader), read)?,
         Err(_) => String::new(),
     };
@@ -119,9 +123,6 @@ pub fn bundle_html(
     html.insert_str(body_end, &format!("{worker}{script}"));
     crate::csp::with_policy(&html, crate::csp::Form::SingleFile)
 }
-
-/// The loader script Trunk writes for the saved-page worker (`data-loader-shim`).
-const WORKER_LOADER: &str = "pages-worker_loader.js";
 
 /// The saved-page worker as one classic script in a data block: its wasm-bindgen glue (named by
 /// Trunk's `loader`, which imports it and starts its wasm), then the start with the wasm inline.
@@ -133,24 +134,18 @@ fn worker_block(
         .ok_or("the worker loader imports no script (unexpected Trunk output)")?;
     let wasm_path = between(loader, "wasm_bindgen(\"", "\"")
         .ok_or("the worker loader starts no wasm (unexpected Trunk output)")?;
-    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_string();
-    let glue = String::from_utf8(read(&name(glue_path))?)
+    let glue = String::from_utf8(read(file_name(glue_path))?)
         .map_err(|_| "the worker's JS glue is not UTF-8".to_string())?;
-    let wasm = read(&name(wasm_path))?;
+    let wasm = read(file_name(wasm_path))?;
     // Gzipped, the wasm is 43% of its size: what a file that is mailed or carried weighs.
-    let packed = {
-        use std::io::Write;
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(&wasm)
-            .and_then(|()| gz.finish())
-            .map_err(|e| format!("gzip of the worker's wasm: {e}"))?
-    };
+    let packed = gzip(&wasm)?;
     let code = format!(
-        "{glue}\nconst packed = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nnew Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer().then((bytes) => wasm_bindgen({{ module_or_path: bytes }}));\n",
+        "{glue}\nconst packed = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nnew Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer().then((bytes) => wasm_bindgen({{ module_or_path: bytes }})).catch((e) => postMessage([\"\", null, String(e)]));\n",
         base64(&packed)
     );
     Ok(format!(
-        "<script type=\"text/plain\" id=\"pages-worker-source\">{}</script>\n",
+        "<script type=\"text/plain\" id=\"{}\">{}</script>\n",
+        crate::pages_worker_names::INLINE_ID,
         code.replace("</script", "<\\/script")
     ))
 }
@@ -164,34 +159,17 @@ pub fn bundle_dir(dist: &Path, out: &Path) -> Result<(usize, usize), String> {
     };
     let html = bundle_html(&index, &read)?;
     std::fs::write(out, &html).map_err(|e| format!("{}: {e}", out.display()))?;
-    let gzipped = gzip_size(html.as_bytes());
+    let gzipped = gzip(html.as_bytes())?.len();
     Ok((html.len(), gzipped))
 }
 
-/// Size after gzip -9, measured with the system's gzip (0 when it is not installed).
-fn gzip_size(bytes: &[u8]) -> usize {
+/// `bytes` gzipped at the best compression.
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     use std::io::Write;
-    let child = std::process::Command::new("gzip")
-        .arg("-9c")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else { return 0 };
-    // Feed gzip from another thread: writing everything before reading would deadlock once
-    // its output pipe fills.
-    let input = bytes.to_vec();
-    let writer = child
-        .stdin
-        .take()
-        .map(|mut stdin| std::thread::spawn(move || stdin.write_all(&input)));
-    let size = child
-        .wait_with_output()
-        .map(|o| o.stdout.len())
-        .unwrap_or(0);
-    if let Some(w) = writer {
-        let _ = w.join();
-    }
-    size
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes)
+        .and_then(|()| gz.finish())
+        .map_err(|e| format!("gzip: {e}"))
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub enum Form {
 const META_START: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 
 /// The contents of every inline element `tag` that runs: `<script>` without `src` and not a data
-/// block (`type="application/json"` or `"text/plain"`), or `<style>`.
+/// block (a `type` that is not JavaScript), or `<style>`.
 fn inline_bodies<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
     let open = format!("<{tag}");
     let close = format!("</{tag}>");
@@ -42,15 +42,27 @@ fn inline_bodies<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
             break;
         };
         let body = &tail[body_start..body_start + body_len];
-        let runs = !attributes.contains(" src=")
-            && !attributes.contains("application/json")
-            && !attributes.contains("text/plain");
+        let runs = !attributes.contains(" src=") && (tag != "script" || is_javascript(attributes));
         if runs {
             out.push(body);
         }
         rest = &tail[body_start + body_len + close.len()..];
     }
     out
+}
+
+/// Whether a `<script>` with these attributes runs: no `type`, or a JavaScript one; any other
+/// type (`application/json`, `text/plain`) makes it a data block.
+fn is_javascript(attributes: &str) -> bool {
+    let Some(at) = attributes.find("type=") else {
+        return true;
+    };
+    let value = attributes[at + 5..].trim_start_matches(['"', '\'']);
+    let value = &value[..value.find(['"', '\'', ' ', '>']).unwrap_or(value.len())];
+    matches!(
+        value,
+        "" | "module" | "text/javascript" | "application/javascript"
+    )
 }
 
 fn hash_source(body: &str) -> String {
@@ -101,8 +113,12 @@ pub fn policy(html: &str, form: Form) -> String {
             directives.push("manifest-src 'self'".to_string());
             directives.push("worker-src 'self'".to_string());
         }
-        // The saved-page reader, started from a Blob of the code the file carries.
-        Form::SingleFile => directives.push("worker-src blob:".to_string()),
+        // The saved-page reader, started from a Blob of the code the file carries, if it does.
+        Form::SingleFile => {
+            if html.contains(&format!("id=\"{}\"", crate::pages_worker_names::INLINE_ID)) {
+                directives.push("worker-src blob:".to_string());
+            }
+        }
     }
     directives.join("; ")
 }
@@ -142,7 +158,7 @@ pub fn with_policy(html: &str, form: Form) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{}</style>\n<script type=\"module\">import init from './a.js';</script><script src=\"x.js\"></script></head><body><script type=\"application/json\" id=\"i\">[]</script><script id=\"v\">go()</script></body></html>";
+    const PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{}</style>\n<script type=\"module\">import init from './a.js';</script><script src=\"x.js\"></script></head><body><script type=\"application/json\" id=\"i\">[]</script><script type=\"text/plain\" id=\"t\">data</script><script id=\"v\">go()</script></body></html>";
 
     #[test]
     fn inline_code_is_allowed_by_hash_and_nothing_else_runs() {
@@ -168,6 +184,15 @@ mod tests {
         assert!(single.contains("script-src 'wasm-unsafe-eval' "));
         assert!(single.contains("connect-src 'none'"));
         assert!(!single.contains("'self'"));
+        // A single file starts workers from a Blob only when it carries the saved-page reader.
+        assert!(!single.contains("worker-src"));
+        let reader = single.replace(
+            "</body>",
+            "<script type=\"text/plain\" id=\"pages-worker-source\">w</script></body>",
+        );
+        let reader = with_policy(&reader, Form::SingleFile).unwrap();
+        assert!(reader.contains("worker-src blob:"));
+        assert!(!reader.contains(&hash_source("w")));
         assert!(with_policy("<p>no head</p>", Form::Hosted).is_err());
     }
 }

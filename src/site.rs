@@ -204,7 +204,11 @@ pub fn write_site(
         .flatten()
         .filter(|e| e.path().is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "sw.js" && n != "parallax.html" && !n.starts_with("pages-worker"))
+        .filter(|n| {
+            n != "sw.js"
+                && n != "parallax.html"
+                && !n.starts_with(crate::pages_worker_names::PREFIX)
+        })
         .collect();
     files.sort();
     let list = std::iter::once("./".to_string())
@@ -217,8 +221,9 @@ pub fn write_site(
         parallax_engine::corpus_fingerprint(corpus)
     );
     let sw = format!(
-        "// Parallax service worker: serves this build from the cache, so a link opened once opens offline.\nconst CACHE = {};\nconst FILES = [{list}];\nself.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));\nself.addEventListener('activate', (e) => e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('parallax-') && k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim())));\nself.addEventListener('fetch', (e) => {{\n  if (e.request.method !== 'GET') return;\n  e.respondWith(caches.open(CACHE).then((c) => c.match(e.request, {{ ignoreSearch: true }}).then((hit) => hit || fetch(e.request).then((r) => {{\n    if (r.ok && new URL(e.request.url).pathname.includes('/pages-worker')) c.put(e.request, r.clone());\n    return r;\n  }}))));\n}});\n",
-        json_string(&cache)
+        "// Parallax service worker: serves this build from the cache, so a link opened once opens offline.\nconst CACHE = {};\nconst FILES = [{list}];\nself.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));\nself.addEventListener('activate', (e) => e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('parallax-') && k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim())));\nself.addEventListener('fetch', (e) => {{\n  if (e.request.method !== 'GET') return;\n  e.respondWith(caches.open(CACHE).then((c) => c.match(e.request, {{ ignoreSearch: true }}).then((hit) => hit || fetch(e.request).then((r) => {{\n    if (r.ok && new URL(e.request.url).pathname.includes('/{prefix}')) e.waitUntil(c.put(e.request, r.clone()).catch(() => {{}}));\n    return r;\n  }}))));\n}});\n",
+        json_string(&cache),
+        prefix = crate::pages_worker_names::PREFIX
     );
     write("sw.js", sw.as_bytes())?;
 

@@ -647,11 +647,6 @@ fn upload_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/upload")
 }
 
-/// Input `k` of [`expected_upload_corpus`].
-fn expected_upload_corpus_input(k: usize) -> parallax_engine::Input {
-    upload_inputs().swap_remove(k)
-}
-
 /// The corpus the page should build from the upload folder, built natively.
 fn expected_upload_corpus() -> parallax_engine::Corpus {
     parallax_engine::build(upload_inputs(), Vec::new())
@@ -814,6 +809,15 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     let csv = String::from_utf8(s.downloaded(&format!("{stem}-claims.csv"))).unwrap();
     assert!(csv.starts_with("id,file,outlet,author,date,kind,speaker,"));
     assert_eq!(csv.matches("\r\n").count(), expected.claims.len() + 1);
+    // The confirmation says what was saved, then clears itself.
+    s.wait(
+        "the saved confirmation",
+        "return document.querySelector('.status').innerText.endsWith(' saved.')",
+    );
+    s.wait(
+        "the confirmation to clear itself",
+        "return document.querySelector('.status').innerText === ''",
+    );
     s.click("//button[contains(@class,'save-page')]");
     let page = s.downloaded(&format!("{stem}.html"));
     assert!(page.len() > 100_000, "the saved page carries the explorer");
@@ -902,7 +906,7 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
         "{}",
         offline.text(".load-problems")
     );
-    let page_only = parallax_engine::build(vec![expected_upload_corpus_input(2)], Vec::new());
+    let page_only = parallax_engine::build(vec![upload_inputs().swap_remove(2)], Vec::new());
     assert_eq!(
         offline.text(".fingerprint"),
         parallax_engine::corpus_fingerprint(&page_only)

@@ -145,13 +145,25 @@ async fn read_files(
             // `parallax export` reads it, in a worker started for the first page.
             let bytes = match form {
                 FileForm::Text => bytes,
-                FileForm::Html => match super::pages_worker::read_page(&p.name, &bytes).await {
-                    Ok(text) => text,
-                    Err(d) => {
-                        refused.push(d);
-                        continue;
+                FileForm::Html => {
+                    // Each page takes the worker a moment: the bar moves and Cancel is heard
+                    // between pages, not only between batches.
+                    if loader.cancel.get_untracked() {
+                        break;
                     }
-                },
+                    loader.progress.set(Progress::Working {
+                        step: "Reading web pages",
+                        done,
+                        total,
+                    });
+                    match super::pages_worker::read_page(&p.name, &bytes).await {
+                        Ok(text) => text,
+                        Err(d) => {
+                            refused.push(d);
+                            continue;
+                        }
+                    }
+                }
             };
             inputs.push(Input {
                 file: p.name,

@@ -130,17 +130,29 @@ fn write_hash(state: &ViewState, replace: bool) {
 /// How long a confirmation ("Link copied.") stays before it clears itself.
 const BRIEF: std::time::Duration = std::time::Duration::from_secs(4);
 
-/// Says `message` in the live region, and clears it after [`BRIEF`] unless something else was
-/// said since: a confirmation needs no dismissing and must not stay over the content.
+thread_local! {
+    /// How many brief confirmations have been said, so a timer clears only its own.
+    static SAID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Says `message` in the live region, and clears it after [`BRIEF`] unless another
+/// confirmation was said since, or something else now stands there: a confirmation needs no
+/// dismissing and must not stay over the content.
 pub fn say_briefly(status: WriteSignal<String>, message: String) {
+    let said = SAID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
     status.set(message.clone());
     set_timeout(
         move || {
-            status.update(|s| {
-                if *s == message {
-                    s.clear();
-                }
-            })
+            if SAID.with(|n| n.get()) == said {
+                status.update(|s| {
+                    if *s == message {
+                        s.clear();
+                    }
+                })
+            }
         },
         BRIEF,
     );

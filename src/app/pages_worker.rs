@@ -3,8 +3,8 @@
 //! page, so readers who never open one never download an HTML parser.
 //!
 //! The hosted page starts the worker from the loader script Trunk writes next to it; the single
-//! offline file, which may fetch nothing, carries the worker's code inline
-//! (`<script type="text/plain" id="pages-worker-source">`) and starts it from a Blob.
+//! offline file, which may fetch nothing, carries the worker's code inline (a
+//! `<script type="text/plain">` data block, [`INLINE_ID`]) and starts it from a Blob.
 
 use std::cell::RefCell;
 
@@ -16,16 +16,23 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
 
-/// The worker's loader in the hosted build (un-hashed: Trunk's `data-loader-shim`).
-const LOADER: &str = "./pages-worker_loader.js";
+use crate::pages_worker_names::{INLINE_ID, LOADER};
+
+/// How long the worker may take to download and start before the page gives up on it (a
+/// worker whose wasm fails to load says nothing at all).
+const START_LIMIT_MS: i32 = 30_000;
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
 }
 
 fn start() -> Result<Worker, JsValue> {
-    let Some(inline) = document().get_element_by_id("pages-worker-source") else {
-        return Worker::new(LOADER);
+    let Some(inline) = document().get_element_by_id(INLINE_ID) else {
+        // A single file may fetch nothing: without the code it carries there is no reader.
+        if super::save::is_single_file() {
+            return Err(JsValue::from_str("this file carries no page reader"));
+        }
+        return Worker::new(&format!("./{LOADER}"));
     };
     let code = inline.text_content().unwrap_or_default();
     let options = BlobPropertyBag::new();
@@ -36,20 +43,32 @@ fn start() -> Result<Worker, JsValue> {
 }
 
 /// The next message (or error) from `worker`.
-fn next_message(worker: &Worker) -> JsFuture {
-    JsFuture::from(Promise::new(&mut |resolve, reject| {
+fn next_message(worker: &Worker) -> Promise {
+    Promise::new(&mut |resolve, reject| {
         worker.set_onmessage(Some(&resolve));
         worker.set_onerror(Some(&reject));
-    }))
+    })
 }
 
-/// The running worker, started (and waited for until it listens) on first use.
+/// The running worker, started (and waited for until it says it listens) on first use.
 async fn worker() -> Result<Worker, JsValue> {
     if let Some(w) = WORKER.with(|slot| slot.borrow().clone()) {
         return Ok(w);
     }
     let w = start()?;
-    next_message(&w).await?;
+    let limit = Promise::new(&mut |_, reject| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, START_LIMIT_MS);
+    });
+    let ready = JsFuture::from(Promise::race(&Array::of2(&next_message(&w), &limit))).await;
+    let said_ready = ready
+        .ok()
+        .and_then(|e| e.dyn_into::<MessageEvent>().ok())
+        .is_some_and(|e| e.data().as_string().as_deref() == Some("ready"));
+    if !said_ready {
+        w.terminate();
+        return Err(JsValue::from_str("the page reader did not start"));
+    }
     WORKER.with(|slot| *slot.borrow_mut() = Some(w.clone()));
     Ok(w)
 }
@@ -79,7 +98,7 @@ pub async fn read_page(name: &str, bytes: &[u8]) -> Result<Vec<u8>, Diagnostic> 
             "could not be read: the page reader (pages-worker) did not start",
         ));
     };
-    let answer = next_message(&worker);
+    let answer = JsFuture::from(next_message(&worker));
     let request = Array::of2(&JsValue::from_str(name), &Uint8Array::from(bytes));
     if worker.post_message(&request).is_err() {
         drop_worker();

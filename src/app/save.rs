@@ -34,7 +34,7 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
 }
 
 /// True in a single-file page (marked by `parallax bundle`).
-fn is_single_file() -> bool {
+pub(super) fn is_single_file() -> bool {
     document()
         .query_selector("meta[name='parallax-form'][content='single-file']")
         .ok()

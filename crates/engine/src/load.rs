@@ -153,29 +153,31 @@ pub fn is_page(name: &str) -> bool {
     HTML_EXTENSIONS.contains(&extension(name).as_str())
 }
 
-/// Decides, from its name and size alone, whether a file chosen in the page is read, and how;
-/// refusals name the reason (so nothing is read that would be refused anyway).
-pub fn accept(name: &str, len: usize) -> Result<FileForm, Diagnostic> {
+/// How a file is read, by its extension, or why it is no article file.
+fn form_of(name: &str) -> Result<FileForm, String> {
     let ext = extension(name);
-    let form = if TEXT_EXTENSIONS.contains(&ext.as_str()) {
-        FileForm::Text
-    } else if is_page(name) {
-        FileForm::Html
+    if TEXT_EXTENSIONS.contains(&ext.as_str()) {
+        Ok(FileForm::Text)
+    } else if HTML_EXTENSIONS.contains(&ext.as_str()) {
+        Ok(FileForm::Html)
     } else {
         let found = if ext.is_empty() {
             "no extension".to_string()
         } else {
             format!(".{ext}")
         };
-        return Err(error(
-            name,
-            format!(
-                "not an article file: expected text (.{}) or HTML (.{}), found {found}",
-                TEXT_EXTENSIONS.join(", ."),
-                HTML_EXTENSIONS.join(", .")
-            ),
-        ));
-    };
+        Err(format!(
+            "not an article file: expected text (.{}) or HTML (.{}), found {found}",
+            TEXT_EXTENSIONS.join(", ."),
+            HTML_EXTENSIONS.join(", .")
+        ))
+    }
+}
+
+/// Decides, from its name and size alone, whether a file chosen in the page is read, and how;
+/// refusals name the reason (so nothing is read that would be refused anyway).
+pub fn accept(name: &str, len: usize) -> Result<FileForm, Diagnostic> {
+    let form = form_of(name).map_err(|reason| error(name, reason))?;
     match too_large(name, len) {
         Some(d) => Err(d),
         None => Ok(form),
@@ -205,7 +207,6 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut paths = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     let mut first = true;
-    let mut unreadable = false;
     while let Some(d) = stack.pop() {
         match std::fs::read_dir(&d) {
             Ok(rd) => {
@@ -226,7 +227,6 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
                 }
             }
             Err(e) => {
-                unreadable |= first;
                 let what = if first {
                     "cannot read the folder"
                 } else {
@@ -244,19 +244,19 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
             .unwrap_or(&p)
             .to_string_lossy()
             .replace('\\', "/");
-        let len = std::fs::metadata(&p).map(|m| m.len() as usize).unwrap_or(0);
-        let form = match accept(&name, len) {
+        // A stray file in a folder of articles is passed over, not an error.
+        let form = match form_of(&name) {
             Ok(form) => form,
-            // A stray file in a folder of articles is passed over, not an error.
-            Err(d) if d.message.starts_with("not an article file") => {
-                diagnostics.push(warning(&name, format!("skipped: {}", d.message)));
-                continue;
-            }
-            Err(d) => {
-                diagnostics.push(d);
+            Err(reason) => {
+                diagnostics.push(warning(&name, format!("skipped: {reason}")));
                 continue;
             }
         };
+        let len = std::fs::metadata(&p).map(|m| m.len() as usize).unwrap_or(0);
+        if let Some(d) = too_large(&name, len) {
+            diagnostics.push(d);
+            continue;
+        }
         match std::fs::read(&p) {
             Ok(bytes) => match article(&name, form, bytes) {
                 Ok(bytes) => inputs.push(Input { file: name, bytes }),
@@ -265,10 +265,8 @@ pub fn read_folder(dir: &std::path::Path) -> (Vec<Input>, Vec<Diagnostic>) {
             Err(e) => diagnostics.push(error(&name, format!("cannot read: {e}"))),
         }
     }
-    if inputs.is_empty()
-        && !unreadable
-        && !diagnostics.iter().any(|d| d.severity == Severity::Error)
-    {
+    // Every file refused, or the folder unreadable, already has its error.
+    if inputs.is_empty() && !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         diagnostics.push(error(
             &shown,
             format!(
