@@ -191,12 +191,7 @@ fn name_of_subject(phrase: &str) -> &str {
     }) {
         b = t;
     }
-    while b > a + 1
-        && (v.subject_trails.contains(&lower(ws[b - 1].text))
-            || (ws[b - 1].text.ends_with("ly")
-                && !ws[b - 1].is_capitalised()
-                && ws[b - 2].is_capitalised()))
-    {
+    while b > a + 1 && v.subject_trails.contains(&lower(ws[b - 1].text)) {
         b -= 1;
     }
     let ws = &ws[a..b];
@@ -691,8 +686,8 @@ fn subject_before(s: &str, verb_at: usize) -> Option<&str> {
     None
 }
 
-/// The subject of a relative clause: "Both sides agreed to form what the statement" (before
-/// "called") is "the statement".
+/// The subject of a relative clause: "They built what the engineers" (before "called") is "the
+/// engineers".
 fn after_relative(subject: &str) -> &str {
     let ws = words(subject, 0);
     ws.iter()
@@ -833,10 +828,12 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 let rest = &s[pos + len..];
                 let clause = &rest[..rest.find([';', '.', '!', '?']).unwrap_or(rest.len())];
                 clause.contains(['“', '"'])
-            });
+            })
+            .map(|(pos, len)| (pos, len, true));
         'verbs: {
-            for (pos, verb_len) in cue_positions(tokens, &v.speech_verb_set)
+            for (pos, verb_len, names) in cue_positions(tokens, &v.speech_verb_set)
                 .into_iter()
+                .map(|(pos, len)| (pos, len, false))
                 .chain(naming)
             {
                 // A verb is lowercase mid-sentence: "United States" is not "states".
@@ -895,8 +892,19 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 let pronoun = matches!(prev.as_str(), "he" | "she" | "they" | "we")
                     && subject_end == pos
                     && prev_end == before.len();
+                // A naming verb's subject stands in its own segment ("Critics of the plan,
+                // which Smith called “a disgrace”," is Smith's word, not the critics').
+                let own_segment = || {
+                    let head = &s[..subject_end];
+                    let from = head.rfind([',', ';', ':', '—']).map_or(0, |p| {
+                        p + head[p..].chars().next().map_or(1, char::len_utf8)
+                    });
+                    Some(head[from..].trim()).filter(|seg| !seg.is_empty())
+                };
                 let Some(subject) = (if pronoun {
                     Some(&s[prev_start..prev_end])
+                } else if names {
+                    own_segment().map(after_relative)
                 } else {
                     subject_before(s, subject_end).map(after_relative)
                 }) else {
@@ -1115,6 +1123,21 @@ mod tests {
 
     fn some(name: &str, kind: SpeakerKind) -> Option<(String, SpeakerKind)> {
         Some((name.to_string(), kind))
+    }
+
+    #[test]
+    fn adverbs_before_the_verb_and_naming_verbs_own_segment() {
+        // An adverb between the name and the verb is no part of the name; which words are
+        // adverbs is data (`trail` in data/attribution.txt), not any word ending in -ly.
+        assert_eq!(
+            who(&["Richard Blumenthal clearly said he served."]),
+            [some("Richard Blumenthal", SpeakerKind::Person)]
+        );
+        // A naming verb's subject is in its own segment.
+        assert_eq!(
+            who(&["Critics of the plan, which Smith called “a disgrace”, were loud."]),
+            [None]
+        );
     }
 
     #[test]

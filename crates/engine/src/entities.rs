@@ -124,9 +124,13 @@ impl Matcher {
                 }
             }
             // "Israel Katz", "Jordan Peterson": a place that is also a given name, followed by
-            // a capitalised word the gazetteer does not start, is a person's first name.
+            // a capitalised word the gazetteer does not start, is a person's first name; not
+            // when that word is a place word, a month or day, or a common word ("Israel
+            // Monday"), nor in a run of capitals such as a headline ("Israel Strikes Syria").
             let first_name = matched.is_some_and(|(at, len, _)| {
                 let next = ws.get(at + 1);
+                let after = ws.get(at + 2);
+                let v = crate::vocab::vocab();
                 len == 1
                     && self.first_names.contains(&key)
                     && next.is_some_and(|n| {
@@ -134,6 +138,11 @@ impl Matcher {
                             && n.is_capitalised()
                             && !n.is_all_caps()
                             && !self.by_first.contains_key(&fold(n.text))
+                            && !v.place_words.contains(n.text)
+                            && !v.stopwords.contains(&fold(n.text))
+                            && !after.is_some_and(|a| {
+                                a.is_capitalised() && &text[n.end - base..a.start - base] == " "
+                            })
                     })
             });
             match matched {
@@ -581,6 +590,21 @@ mod tests {
                 "US=United States"
             ]
         );
+        // Not before a day, nor in a run of capitals; a capital that is a common phrase is none.
+        let places = |text: &str| -> Vec<String> {
+            let ws = words(text, 0);
+            v.gazetteer_matcher
+                .scan(text, 0, &ws, &[])
+                .iter()
+                .map(|&(_, _, t)| v.gazetteer[t].name.clone())
+                .collect()
+        };
+        assert_eq!(places("Missiles hit Israel Monday."), ["Israel"]);
+        assert_eq!(
+            places("Israel Strikes Syria After Talks"),
+            ["Israel", "Syria"]
+        );
+        assert!(places("The valley was flooded.").is_empty());
     }
 
     #[test]
