@@ -58,6 +58,8 @@ struct MattersGold {
 
 #[derive(Deserialize)]
 struct Matter {
+    #[serde(default)]
+    label: String,
     disagreement: bool,
     claims: Vec<MatterClaim>,
 }
@@ -337,6 +339,68 @@ fn claims_at(corpus: &Corpus, root: &Path, path: &str, anchor: &str) -> Vec<usiz
         .collect()
 }
 
+/// Why a labelled matter whose claims were `located` is not a row of the map, as far as the
+/// engine's output tells: the closest its outlets' claims came to one row.
+fn why_not_a_row(
+    corpus: &Corpus,
+    located: &[(String, Vec<usize>)],
+    ids: &std::collections::HashMap<&str, usize>,
+    same_row: &impl Fn(usize, usize, bool) -> bool,
+    disagreement: bool,
+) -> &'static str {
+    let pairs = || {
+        located.iter().enumerate().flat_map(move |(i, (oa, ca))| {
+            located
+                .iter()
+                .skip(i + 1)
+                .filter(move |(ob, _)| ob != oa)
+                .flat_map(move |(_, cb)| {
+                    ca.iter()
+                        .flat_map(move |&a| cb.iter().map(move |&b| (a, b)))
+                })
+        })
+    };
+    if located.iter().filter(|(_, c)| !c.is_empty()).count() < 2 {
+        return "its anchors are in no claim of two outlets";
+    }
+    if disagreement && pairs().any(|(a, b)| same_row(a, b, false)) {
+        return "a row, not marked as a disagreement";
+    }
+    let linked = |a: usize, b: usize| {
+        corpus.claims[a]
+            .related
+            .iter()
+            .any(|l| ids.get(l.claim.as_str()) == Some(&b))
+    };
+    if pairs().any(|(a, b)| linked(a, b)) {
+        let in_rows = |c: usize| {
+            corpus
+                .clusters
+                .iter()
+                .any(|m| m.claims.iter().any(|k| k.index() == c))
+        };
+        return if pairs().any(|(a, b)| linked(a, b) && in_rows(a) && in_rows(b)) {
+            "linked, but each claim is in another matter's row"
+        } else {
+            "linked too weakly to make a row"
+        };
+    }
+    // Not linked: do the claims share two content words at all (by stem)?
+    let content = |c: usize| -> std::collections::BTreeSet<String> {
+        corpus.claims[c]
+            .text
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(|w| parallax_engine::links::stem(&w.to_lowercase()))
+            .collect()
+    };
+    if pairs().any(|(a, b)| content(a).intersection(&content(b)).count() >= 3) {
+        "not linked: words in common but no shared phrase"
+    } else {
+        "not linked: said in other words"
+    }
+}
+
 fn matters(devset: &Path, gold_dir: &Path) {
     println!("## Where outlets agree and disagree (issue 13)");
     println!();
@@ -350,6 +414,8 @@ fn matters(devset: &Path, gold_dir: &Path) {
     // Stance of each labelled claim: gold stance → (right, labelled), and what the engine said.
     let mut stances: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
+    // Why labelled matters are not rows (see `why_not_a_row`), counted.
+    let mut missed: BTreeMap<&'static str, usize> = BTreeMap::new();
     for f in gold_files(gold_dir) {
         let Ok(text) = std::fs::read_to_string(&f) else {
             continue;
@@ -391,17 +457,24 @@ fn matters(devset: &Path, gold_dir: &Path) {
         };
         // The map's rows: each claim's row, and which rows are disagreements.
         let map = parallax_engine::view::agreement_map(&corpus, usize::MAX);
-        let mut row_of: std::collections::HashMap<usize, usize> = Default::default();
+        // A claim may speak to several matters, so it may be in several rows.
+        let mut row_of: std::collections::HashMap<usize, Vec<usize>> = Default::default();
         let mut row_disagrees = Vec::new();
         for (r, row) in map.rows.iter().enumerate() {
             if let Some(m) = corpus.clusters.iter().find(|m| m.id == row.matter) {
                 for c in &m.claims {
-                    row_of.insert(c.index(), r);
+                    row_of.entry(c.index()).or_default().push(r);
                 }
             }
             row_disagrees.push(row.disagreement.is_some());
         }
-        let same_row = |a: usize, b: usize, disagreement: bool| matches!((row_of.get(&a), row_of.get(&b)), (Some(x), Some(y)) if x == y && (!disagreement || row_disagrees[*x]));
+        let same_row =
+            |a: usize, b: usize, disagreement: bool| match (row_of.get(&a), row_of.get(&b)) {
+                (Some(x), Some(y)) => x
+                    .iter()
+                    .any(|r| y.contains(r) && (!disagreement || row_disagrees[*r])),
+                _ => false,
+            };
         let (mut agree_rows, mut dis_rows, mut agree_marked) = (0, 0, 0);
         let (mut agree, mut agree_found, mut dis, mut dis_found) = (0, 0, 0, 0);
         let mut matter_of: std::collections::HashMap<usize, Vec<usize>> = Default::default();
@@ -462,6 +535,13 @@ fn matters(devset: &Path, gold_dir: &Path) {
                             .any(|&a| cb.iter().any(|&b| same_row(a, b, m.disagreement)))
                 })
             });
+            if !in_row {
+                let why = why_not_a_row(&corpus, &loc, &ids, &same_row, m.disagreement);
+                if std::env::var_os("EVAL_VERBOSE").is_some() {
+                    eprintln!("not a row ({why}) [{}] {}", g.story, m.label);
+                }
+                *missed.entry(why).or_default() += 1;
+            }
             if m.disagreement {
                 dis += 1;
                 dis_found += usize::from(hit);
@@ -560,6 +640,15 @@ fn matters(devset: &Path, gold_dir: &Path) {
         "Agreements whose row is marked as a disagreement (false disagreements): {} of the {} agreement rows.",
         marked_total, rows_total.0
     );
+    println!();
+    println!(
+        "Why the other labelled matters are not rows ({} of {}; `EVAL_VERBOSE=1` lists them):",
+        missed.values().sum::<usize>(),
+        tan + tdn
+    );
+    for (why, n) in &missed {
+        println!("- {why}: {n}");
+    }
     println!();
     let (right, all) = stances
         .values()
