@@ -164,6 +164,10 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     // Over every set, for the targets: (right, of).
     let (mut speakers, mut sources, mut people) = ((0, 0), (0, 0), (0, 0));
+    // Why the rest miss their target, counted over every set (see the printout).
+    let mut speaker_misses: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut source_misses: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut people_misses: BTreeMap<String, usize> = BTreeMap::new();
     for (set, golds) in &by_set {
         let paths: Vec<String> = golds.iter().map(|g| g.path.clone()).collect();
         let corpus = corpus_of(devset, &paths);
@@ -193,6 +197,23 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
                     claim.is_some_and(|c| same_speaker(c.speaker.as_deref(), q.speaker.as_deref()));
                 q_right += usize::from(right);
                 q_lost += usize::from(claim.is_none());
+                if !right {
+                    let engine = claim.and_then(|c| c.speaker.as_deref());
+                    // A described source ("a senior official") is written in lower case.
+                    let described = q
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|s| s.starts_with(|c: char| c.is_lowercase()));
+                    let why = match (claim, engine, q.speaker.as_deref()) {
+                        (None, ..) => "the quote is cut across claims",
+                        (_, None, Some(_)) if described => "no speaker; the text describes one",
+                        (_, None, Some(_)) => "no speaker; the text names one",
+                        (_, Some(_), None) => "a speaker where the text gives none",
+                        _ if described => "another speaker than the one described",
+                        _ => "another speaker than the one named",
+                    };
+                    *speaker_misses.entry(why).or_default() += 1;
+                }
                 if verbose && !right {
                     println!(
                         "  speaker: {} “{}”: gold {:?}, engine {:?}",
@@ -217,6 +238,7 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
                     .iter()
                     .find(|f| f.document == doc.id && f.start < b && a < f.end);
                 let Some(f) = found else {
+                    *source_misses.entry("the figure is not found").or_default() += 1;
                     if verbose {
                         eprintln!(
                             "  figure missed: {} “{}” in “{}”",
@@ -235,7 +257,15 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
                 let gold_source = fg.source.as_deref().filter(|s| *s != "author");
                 if same_speaker(f.source.as_deref(), gold_source) {
                     f_source += 1;
-                } else if verbose {
+                } else {
+                    let why = match (f.source.as_deref(), gold_source) {
+                        (None, Some(_)) => "found, no source; the text gives one",
+                        (Some(_), None) => "found, a source where the outlet speaks",
+                        _ => "found, another source",
+                    };
+                    *source_misses.entry(why).or_default() += 1;
+                }
+                if verbose && !same_speaker(f.source.as_deref(), gold_source) {
                     eprintln!(
                         "  figure source: {} “{}”: gold {gold_source:?}, engine {:?}",
                         g.path, fg.anchor, f.source
@@ -261,6 +291,16 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
                         .any(|m| m.document == doc.id && forms.contains(&name_words(&m.text)))
                         || e.documents.contains(&doc.id) && forms.contains(&name_words(&e.name))
                 });
+                if entity.is_none() {
+                    let words = if p.name.split_whitespace().count() == 1 {
+                        "one word"
+                    } else {
+                        "several words"
+                    };
+                    *people_misses
+                        .entry(format!("{}, {words}", p.kind))
+                        .or_default() += 1;
+                }
                 if entity.is_none() && verbose {
                     eprintln!("  person missed: {} {} ({})", g.path, p.name, p.kind);
                 }
@@ -315,6 +355,29 @@ fn attribution(devset: &Path, gold_dir: &Path, verbose: bool) {
         sources,
     );
     target("people, organisations and places found", people);
+    println!();
+    println!("Why the rest miss (counted over both sets; `EVAL_VERBOSE=1` lists each):");
+    let list = |what: &str, misses: Vec<(String, usize)>| {
+        let mut misses = misses;
+        misses.sort_by_key(|(k, n)| (std::cmp::Reverse(*n), k.clone()));
+        println!(
+            "- {what}: {}",
+            misses
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    };
+    let owned = |m: BTreeMap<&'static str, usize>| -> Vec<(String, usize)> {
+        m.into_iter().map(|(k, n)| (k.to_string(), n)).collect()
+    };
+    list("speakers", owned(speaker_misses));
+    list("figure sources", owned(source_misses));
+    list(
+        "people not found, by kind",
+        people_misses.into_iter().collect(),
+    );
     println!();
 }
 
