@@ -467,23 +467,55 @@ fn opening_person(s: &str, ctx: &Context) -> Option<String> {
             let rest = ws.get(from..)?;
             // The first run of capitalised words, within the first few words ("Harbour master Ruth
             // Okonjo went"), ending right before a lowercase word.
+            // A first run that names no person may be the person's employer or role ("Fox News
+            // host Glenn Beck, armed with …"): the next run is tried.
             let run_at = |i: usize| rest[i..].iter().take_while(|w| w.is_capitalised()).count();
-            let start = (0..rest.len().min(6)).find(|&i| run_at(i) >= 2)?;
-            let end = start + run_at(start);
-            let next_lower = rest
-                .get(end)
-                .is_some_and(|w| w.text.starts_with(char::is_lowercase));
-            if !next_lower || end - start > 4 {
-                return None;
+            let mut from_run = 0;
+            let mut start = (0..rest.len().min(6)).find(|&i| run_at(i) >= 2)?;
+            loop {
+                let end = start + run_at(start);
+                let next_lower = rest
+                    .get(end)
+                    .is_some_and(|w| w.text.starts_with(char::is_lowercase));
+                if !next_lower || end - start > 4 {
+                    return None;
+                }
+                let phrase = name_of_subject(&s[rest[from_run].start..rest[end - 1].end]);
+                if word_count(phrase) >= 2 {
+                    if let Some((name, kind)) = canonical(phrase, false) {
+                        let (name, kind) = earlier_full_name(&name, ctx).unwrap_or((name, kind));
+                        if kind == SpeakerKind::Person {
+                            return Some(name);
+                        }
+                    }
+                }
+                // Only a role word or two may stand between the runs.
+                let next = (end + 1..rest.len().min(end + 3)).find(|&i| run_at(i) >= 2)?;
+                if rest[end..next]
+                    .iter()
+                    .any(|w| !w.text.starts_with(char::is_lowercase))
+                {
+                    return None;
+                }
+                (from_run, start) = (next, next);
             }
-            let phrase = name_of_subject(&s[rest[0].start..rest[end - 1].end]);
-            if word_count(phrase) < 2 {
-                return None;
-            }
-            let (name, kind) = canonical(phrase, false)?;
-            let (name, kind) = earlier_full_name(&name, ctx).unwrap_or((name, kind));
-            (kind == SpeakerKind::Person).then_some(name)
         })
+}
+
+/// The person a sentence opens with by surname alone, when the document named them in full
+/// before: "Etheridge, a Democrat, is seen …", "Beck rejected the notion …". A capitalised
+/// word that opens a sentence is often no name at all, so only a known surname counts.
+fn opening_surname(s: &str, ctx: &Context) -> Option<String> {
+    let first = s.split(|c: char| !c.is_alphanumeric() && c != '-').next()?;
+    let rest = &s[first.len()..];
+    let continues = rest.starts_with(',')
+        || rest
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
+    if !continues || !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    earlier_full_name(first, ctx).map(|(name, _)| name)
 }
 
 /// Two capitalised words in a row among a clause's first words: without them no sentence opens
@@ -661,8 +693,11 @@ fn subject_before(s: &str, verb_at: usize) -> Option<&str> {
         let appositive = ["a ", "an ", "the "].iter().any(|d| folded.starts_with(d))
             && idx > 0
             && {
-                let prev = segments[idx - 1].trim();
-                words(prev, 0).len() <= 4 && words(prev, 0).iter().all(|w| w.is_capitalised())
+                // The segment before ends with a name ("though Beck, an outspoken critic of
+                // the president, said"), its lead words aside.
+                let prev = name_of_subject(segments[idx - 1].trim());
+                let ws = words(prev, 0);
+                !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|w| w.is_capitalised())
             }
             && seg != segments[segments.len() - 1].trim();
         // "Sen. John Cornyn, R-Texas, who heads the committee, said": the name, not its
@@ -684,6 +719,19 @@ fn subject_before(s: &str, verb_at: usize) -> Option<&str> {
         return Some(seg);
     }
     None
+}
+
+/// `phrase` without the words that open a clause before its subject ("though", "but").
+fn without_leads(phrase: &str) -> &str {
+    let v = vocab();
+    let ws = words(phrase, 0);
+    let lead = ws
+        .iter()
+        .take_while(|w| v.subject_leads.contains(&lower(w.text)))
+        .count();
+    ws.get(lead)
+        .filter(|_| lead > 0)
+        .map_or(phrase, |w| &phrase[w.start..])
 }
 
 /// The subject of a relative clause: "They built what the engineers" (before "called") is "the
@@ -923,7 +971,9 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                     && head.ends_with(subject)
                     && head[..head.len() - subject.len()].trim_end().ends_with(',')
                     && words(subject, 0).len() <= 4;
-                if !(valid_subject(subject) || trailing) {
+                // Words that open the clause ("though Grant said") are no part of the subject.
+                // Words that open the clause ("though Grant said") are no part of the subject.
+                if !(valid_subject(subject) || valid_subject(without_leads(subject)) || trailing) {
                     continue;
                 }
                 let written = subject;
@@ -1062,10 +1112,14 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                 ctx.named_person(&sp.name);
             }
         }
-    } else if let Some(name) =
-        (!ctx.inside_quote && !s.starts_with(['“', '"', '‘', '\'']) && names_early(tokens))
-            .then(|| opening_person(s, ctx))
-            .flatten()
+    } else if let Some(name) = (!ctx.inside_quote && !s.starts_with(['“', '"', '‘', '\'']))
+        .then(|| {
+            names_early(tokens)
+                .then(|| opening_person(s, ctx))
+                .flatten()
+                .or_else(|| opening_surname(s, ctx))
+        })
+        .flatten()
     {
         ctx.last_person = Some(name.clone());
         ctx.named_person(&name);

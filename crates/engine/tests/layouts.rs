@@ -162,6 +162,14 @@ fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
         who("The report said"),
         ("Crossings Under Strain".into(), true)
     );
+    // A sentence may open with the person's employer and role before the name ("Harbour
+    // Trust diver Paul Grant"), or with the surname alone once the article named them in full;
+    // the next "he said" is theirs.
+    assert_eq!(who("Harbour Trust diver"), (String::new(), false));
+    assert_eq!(who("\"It will hold for years"), ("Paul Grant".into(), true));
+    // An apposition after the name is not the speaker ("though Grant, a former navy diver,
+    // said").
+    assert_eq!(who("The council had hoped"), ("Paul Grant".into(), false));
     // The article's own voice has no speaker.
     assert_eq!(who("The town council voted"), (String::new(), false));
 }
