@@ -605,6 +605,12 @@ mod tests {
             ["Israel", "Syria"]
         );
         assert!(places("The valley was flooded.").is_empty());
+        // Legislatures and broadcasters, longest name first; a chamber's short name only in
+        // capitals ("the Commons", not "the commons").
+        assert_eq!(
+            places("The House of Commons and BBC News cited the US Senate, not the commons."),
+            ["House of Commons", "BBC", "Senate"]
+        );
     }
 
     #[test]
