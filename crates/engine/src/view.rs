@@ -311,6 +311,28 @@ pub struct SearchIndex {
     /// Each claim's kind as its position in `ClaimKind::ALL` (kept apart from the claims so
     /// counting does not pull every claim's text through the cache).
     kind_of: Vec<u8>,
+    /// [`name_form`] of each token → the claims with it, so "Sharaa" finds "al-Shara’a".
+    name_forms: FastMap<String, Vec<u32>>,
+}
+
+/// How a name is spelt once its house style is set aside: folded, without a leading Arabic
+/// article ("al-", "el-"), a possessive, apostrophes, hyphens and doubled letters. "Sharaa",
+/// "al-Shara’a" and "Al-Sharaa's" are all "shara"; `None` for words too short to tell names
+/// apart (under four letters).
+fn name_form(folded: &str) -> Option<String> {
+    let w = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let w = ["al-", "el-"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .unwrap_or(w);
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars().filter(|c| !matches!(c, '\'' | '-')) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    (out.chars().count() >= 4).then_some(out)
 }
 
 impl SearchIndex {
@@ -350,6 +372,12 @@ impl SearchIndex {
                 if postings[t].last() != Some(&(i as u32)) {
                     postings[t].push(i as u32);
                 }
+            }
+        }
+        let mut name_forms: FastMap<String, Vec<u32>> = FastMap::default();
+        for (token, claims) in tokens.iter().zip(&postings) {
+            if let Some(form) = name_form(token) {
+                name_forms.entry(form).or_default().extend(claims);
             }
         }
         let entity_at = positions(corpus.entities.iter().map(|e| e.id.id()));
@@ -412,6 +440,7 @@ impl SearchIndex {
             })
             .collect();
         SearchIndex {
+            name_forms,
             kind_of,
             chars,
             claim_at,
@@ -445,7 +474,7 @@ impl SearchIndex {
             .map(|&d| d as usize)
     }
 
-    /// Claims with a token containing `term`.
+    /// Claims with a token containing `term`, or spelling the same name otherwise.
     fn hits(&self, term: &str) -> Vec<bool> {
         let mut hits = vec![false; self.claims];
         for (token, claims) in self.tokens.iter().zip(&self.postings) {
@@ -454,6 +483,10 @@ impl SearchIndex {
                     hits[c as usize] = true;
                 }
             }
+        }
+        let same_name = name_form(term).and_then(|f| self.name_forms.get(&f));
+        for &c in same_name.into_iter().flatten() {
+            hits[c as usize] = true;
         }
         hits
     }
