@@ -70,6 +70,19 @@ fn cards_search_and_combined_filters() {
         "every card marks both words"
     );
     assert!(s.url().contains("q=freedom%20action"), "{}", s.url());
+    // The tab's title says what is on screen, in the engine's words.
+    let searched = parallax_engine::view::ViewState {
+        tab: parallax_engine::view::Tab::Claims,
+        query: "freedom action".into(),
+        ..Default::default()
+    };
+    s.wait(
+        "the tab title to follow the search",
+        &format!(
+            "return document.title == {:?}",
+            parallax_engine::view::page_title(seeds(), &searched)
+        ),
+    );
 
     // Clearing, then an outlet filter and a kind filter combine.
     s.click("//button[normalize-space()='Clear all filters']");
@@ -1502,6 +1515,51 @@ fn the_skip_link_keeps_the_view_the_link_opened() {
     );
     assert_eq!(s.count(".notice"), 0, "{}", s.text("body"));
     assert_eq!(s.count("#main .card"), cards);
+
+    // Inside the claims, the next stop skips the filters' dozens of buttons to the results.
+    s.press(TAB);
+    assert_eq!(
+        s.js("return document.activeElement.textContent.trim()"),
+        json!("Skip to results")
+    );
+    s.press(ENTER);
+    assert_eq!(
+        s.js("return document.activeElement.id"),
+        json!("results-count")
+    );
+    assert_eq!(
+        s.js("return location.hash"),
+        json!("#tab=claims&q=normalization")
+    );
+}
+
+#[test]
+fn show_more_goes_on_from_the_first_new_card() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    s.wait(
+        "the claim cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    let page = parallax_engine::view::CARDS_PER_PAGE;
+    assert!(seeds().claims.len() > page, "the seeds fill more than a page");
+    assert_eq!(s.count("#main .card"), page as u64);
+    s.click("//button[contains(@class, 'more')]");
+    s.wait(
+        "the next page of cards, focused on its first",
+        "return document.activeElement.classList.contains('card')",
+    );
+    let at = s.js(
+        "return [...document.querySelectorAll('#main .cards > article')].indexOf(document.activeElement)",
+    );
+    assert_eq!(at, json!(page), "the first new card has the focus");
+    assert_eq!(
+        s.count("#main .card"),
+        seeds().claims.len().min(2 * page) as u64
+    );
 }
 
 #[test]

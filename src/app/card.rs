@@ -156,6 +156,8 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
             class=format!("card k-{kind}")
             class:selected=move || selected.get()
             id=format!("card-{id}")
+            // Focusable by script (after "Show more"), not a tab stop of its own.
+            tabindex="-1"
             aria-label=format!("{kind} from {outlet}")
         >
             <blockquote class="claim-text">{move || marked_text(text.clone(), query.get())}</blockquote>

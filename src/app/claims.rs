@@ -6,6 +6,7 @@ use parallax_engine::view::{
     results_heading, select, shortlist, side_by_side, FacetValue, ViewState, CARDS_PER_PAGE,
 };
 use parallax_engine::ClaimKind;
+use wasm_bindgen::JsCast;
 
 use super::card::ClaimCard;
 use super::{Nav, Shared};
@@ -190,6 +191,18 @@ pub fn ClaimsView() -> impl IntoView {
     };
 
     view! {
+        // The filters hold dozens of buttons: a keyboard reader skips them to the results,
+        // without changing the address (the view is the address).
+        <a
+            class="skip"
+            href="#results-count"
+            on:click=move |ev| {
+                ev.prevent_default();
+                focus_element("results-count");
+            }
+        >
+            "Skip to results"
+        </a>
         <div class="claims-layout">
             <details class="filter-panel" open=wide>
             <summary>
@@ -247,7 +260,7 @@ pub fn ClaimsView() -> impl IntoView {
             </details>
             <section class="results" aria-labelledby="results-count">
                 {move || side.get().map(side_by_side_view)}
-                <h2 id="results-count" aria-live="polite">
+                <h2 id="results-count" aria-live="polite" tabindex="-1">
                     {move || {
                         results_heading(matched.get(), total)
                     }}
@@ -275,7 +288,19 @@ pub fn ClaimsView() -> impl IntoView {
                     (shown < all)
                         .then(|| {
                             view! {
-                                <button class="more" on:click=move |_| set_limit.update(|l| *l += CARDS_PER_PAGE)>
+                                <button
+                                    class="more"
+                                    on:click=move |_| {
+                                        set_limit.update(|l| *l += CARDS_PER_PAGE);
+                                        // The reader goes on from the first new card.
+                                        request_animation_frame(move || {
+                                            let first_new = format!("#main .cards > article:nth-of-type({})", shown + 1);
+                                            if let Ok(Some(card)) = document().query_selector(&first_new) {
+                                                let _ = card.unchecked_into::<web_sys::HtmlElement>().focus();
+                                            }
+                                        });
+                                    }
+                                >
                                     {format!("Show more ({shown} of {all} shown)")}
                                 </button>
                             }
@@ -283,5 +308,12 @@ pub fn ClaimsView() -> impl IntoView {
                 }}
             </section>
         </div>
+    }
+}
+
+/// Moves the keyboard focus to the element with this id, if it is on the page.
+fn focus_element(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }

@@ -279,6 +279,12 @@ fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| on_hash());
     let _ = window_event_listener(leptos::ev::popstate, move |_| on_hash());
 
+    // The tab's title follows the view, for the tab strip, bookmarks and the history list.
+    Effect::new(move |_| {
+        let title = parallax_engine::view::page_title(&data.get().corpus, &state.get());
+        document().set_title(&title);
+    });
+
     let tab = Memo::new(move |_| state.get().tab);
     let fingerprint = Memo::new(move |_| parallax_engine::corpus_fingerprint(&data.get().corpus));
     let built = env!("PARALLAX_BUILD_DATE");

@@ -896,6 +896,48 @@ pub fn document_label(d: &Document) -> String {
         .unwrap_or_else(|| d.file.clone())
 }
 
+/// The page's name for the whole site, after what is on screen.
+pub const SITE_TITLE: &str = "Parallax — one story from every side";
+
+/// Words of a claim a tab title quotes before "…".
+const TITLE_WORDS: usize = 8;
+
+/// The browser tab's title for `state`, so a tab, a bookmark and the history list say what was
+/// on screen: the selected claim's opening words and outlet, the article being read, the search
+/// or the matter the list shows, else the view's name; always ending with [`SITE_TITLE`].
+pub fn page_title(corpus: &Corpus, state: &ViewState) -> String {
+    let claim = state
+        .claim
+        .as_deref()
+        .and_then(|id| corpus.claims.iter().find(|c| c.id == id));
+    let document = |id: &str| corpus.documents.iter().find(|d| d.id == id);
+    let what = if let Some(c) = claim {
+        let ws: Vec<&str> = c.text.split_whitespace().collect();
+        let opening = ws[..ws.len().min(TITLE_WORDS)].join(" ");
+        let more = if ws.len() > TITLE_WORDS { "…" } else { "" };
+        let outlet = document(&c.document).map(document_label);
+        match outlet {
+            Some(o) => format!("“{opening}{more}” ({o})"),
+            None => format!("“{opening}{more}”"),
+        }
+    } else if let (Tab::Reader, Some(d)) = (state.tab, state.read.as_deref().and_then(document)) {
+        let title = d.title.as_deref().map(|t| heading_text(t).to_string());
+        let name = title.unwrap_or_else(|| document_label(d));
+        format!("{name} · Reader")
+    } else if !state.query.trim().is_empty() {
+        format!("Search “{}” · {}", state.query.trim(), state.tab.label())
+    } else if let Some(m) = state
+        .matter
+        .as_deref()
+        .and_then(|id| corpus.clusters.iter().find(|m| m.id == id))
+    {
+        format!("“{}” · {}", m.label, state.tab.label())
+    } else {
+        state.tab.label().to_string()
+    };
+    format!("{what} · {SITE_TITLE}")
+}
+
 /// What one outlet does on one matter of the agreement map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stance {

@@ -379,3 +379,44 @@ fn headings_are_shown_without_their_markdown_marker() {
     assert_eq!(heading_text("#hashtag politics"), "#hashtag politics");
     assert_eq!(heading_text("Plain title"), "Plain title");
 }
+
+#[test]
+fn the_tab_title_says_what_is_on_screen() {
+    use parallax_engine::view::{page_title, Tab, SITE_TITLE};
+    let c = seeds();
+    let title = |state: ViewState| page_title(c, &state);
+    assert_eq!(
+        title(ViewState::default()),
+        format!("Overview · {SITE_TITLE}")
+    );
+    assert_eq!(
+        title(ViewState {
+            tab: Tab::Claims,
+            query: "  fusion mechanism ".into(),
+            ..Default::default()
+        }),
+        format!("Search “fusion mechanism” · Claims · {SITE_TITLE}")
+    );
+    // A selected claim: its opening words and its outlet.
+    assert_eq!(
+        title(ViewState {
+            tab: Tab::Claims,
+            claim: Some(c.claims[0].id.to_string()),
+            ..Default::default()
+        }),
+        format!(
+            "“On January 6, 2026, a joint statement was…” (The Palestine Chronicle) · {SITE_TITLE}"
+        )
+    );
+    // The article being read, by its title.
+    assert_eq!(
+        title(ViewState {
+            tab: Tab::Reader,
+            read: Some(c.documents[2].id.to_string()),
+            ..Default::default()
+        }),
+        format!(
+            "Israel and Syria Open U.S.-Supervised Intelligence Mechanism · Reader · {SITE_TITLE}"
+        )
+    );
+}
