@@ -1545,7 +1545,10 @@ fn show_more_goes_on_from_the_first_new_card() {
         "return document.querySelectorAll('#main .card').length > 0",
     );
     let page = parallax_engine::view::CARDS_PER_PAGE;
-    assert!(seeds().claims.len() > page, "the seeds fill more than a page");
+    assert!(
+        seeds().claims.len() > page,
+        "the seeds fill more than a page"
+    );
     assert_eq!(s.count("#main .card"), page as u64);
     s.click("//button[contains(@class, 'more')]");
     s.wait(
@@ -1639,4 +1642,53 @@ fn a_reader_can_do_everything_with_the_keyboard() {
         "return document.querySelector('.card.selected') !== null",
     );
     assert!(s.url().contains("claim="), "facet {facet}, url {}", s.url());
+}
+
+#[test]
+fn back_from_read_in_context_returns_to_the_same_place_in_the_list() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    s.wait(
+        "the claim cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    let page = parallax_engine::view::CARDS_PER_PAGE;
+    let two_pages = seeds().claims.len().min(2 * page);
+    s.click("//button[contains(@class, 'more')]");
+    s.wait(
+        "a second page of cards",
+        &format!("return document.querySelectorAll('#main .card').length == {two_pages}"),
+    );
+    // A card on the second page, scrolled to, then read in context.
+    let card = page + 3;
+    let y = s.js(&format!(
+        "document.querySelectorAll('#main .cards > article')[{card}].scrollIntoView(); return window.scrollY"
+    ));
+    let y = y.as_f64().expect("a scroll position");
+    assert!(y > 0.0, "the card is down the page");
+    s.wait(
+        "the scroll to be seen",
+        "return new Promise(r => requestAnimationFrame(() => r(true)))",
+    );
+    s.js(&format!(
+        "document.querySelectorAll('#main .cards > article')[{card}].querySelector('.actions button').click()"
+    ));
+    s.wait(
+        "the reader",
+        "return location.hash.includes('tab=reader')",
+    );
+    s.js("history.back()");
+    s.wait(
+        "the same two pages of cards",
+        &format!(
+            "return !location.hash.includes('tab=reader') && document.querySelectorAll('#main .card').length == {two_pages}"
+        ),
+    );
+    s.wait(
+        "the same scroll position",
+        &format!("return Math.abs(window.scrollY - {y}) < 2"),
+    );
 }

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 use parallax_engine::view::{
-    results_heading, select, shortlist, side_by_side, FacetValue, ViewState, CARDS_PER_PAGE,
+    results_heading, select, shortlist, side_by_side, FacetValue, Tab, ViewState, CARDS_PER_PAGE,
 };
 use parallax_engine::ClaimKind;
 use wasm_bindgen::JsCast;
 
 use super::card::ClaimCard;
-use super::{Nav, Shared};
+use super::{ListPlace, Nav, Shared};
 
 /// Buttons per facet; past this, the values with the most claims (search finds the others).
 const FACET_VALUES: usize = 24;
@@ -139,12 +139,46 @@ pub fn ClaimsView() -> impl IntoView {
     let entities =
         Memo::new(move |_| selection.with(|s| shortlist(&s.facets.entities, FACET_VALUES).0));
 
-    // A page of cards; the page grows on demand, and always reaches the selected card.
-    let (limit, set_limit) = signal(CARDS_PER_PAGE);
-    Effect::new(move |_| {
-        let _ = filters.get();
-        set_limit.set(CARDS_PER_PAGE);
+    // A page of cards; the page grows on demand, and always reaches the selected card. Coming
+    // back to the list the reader left (from the reader, or another tab), the same pages are
+    // shown and the page scrolls back to where it was.
+    let place = expect_context::<RwSignal<ListPlace>>();
+    // Which list this is: its filters, whatever tab the state names as the reader leaves.
+    let list_key = |s: &ViewState| {
+        let mut s = s.clone();
+        s.tab = Tab::Claims;
+        s.to_hash()
+    };
+    let list = Memo::new(move |_| filters.with(list_key));
+    let kept = {
+        let here = list.get_untracked();
+        place
+            .with_untracked(|p| (p.filters == here && p.limit > 0).then_some((p.limit, p.scroll_y)))
+    };
+    let (limit, set_limit) = signal(kept.map_or(CARDS_PER_PAGE, |(l, _)| l));
+    Effect::new(move |first: Option<()>| {
+        list.track();
+        if first.is_some() {
+            set_limit.set(CARDS_PER_PAGE);
+        }
     });
+    Effect::new(move |_| {
+        let (filters, limit) = (list.get(), limit.get());
+        place.update(|p| {
+            p.filters = filters;
+            p.limit = limit;
+        });
+    });
+    if let Some((_, y)) = kept {
+        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+    }
+    // Read as the reader scrolls, not as the list goes: by then the next view may have
+    // replaced it and moved the page.
+    let scrolled = window_event_listener(leptos::ev::scroll, move |_| {
+        let y = window().scroll_y().unwrap_or_default();
+        place.update_untracked(|p| p.scroll_y = y);
+    });
+    on_cleanup(move || scrolled.remove());
     let visible = {
         let data = data.clone();
         Memo::new(move |_| {

@@ -52,6 +52,16 @@ pub type Shared = Arc<Data>;
 /// The current corpus; replaced when the reader opens their own articles.
 pub type CurrentData = RwSignal<Shared>;
 
+/// Where the reader was in the list of claims: which list (its filters, as a hash), how many
+/// pages of it were shown and how far it was scrolled. It outlives the list, so coming back from
+/// "Read in context" (Back, or the tab) returns to the same page of cards and the same place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListPlace {
+    pub filters: String,
+    pub limit: usize,
+    pub scroll_y: f64,
+}
+
 /// The one way components change the view.
 #[derive(Clone, Copy)]
 pub struct Nav {
@@ -263,6 +273,7 @@ fn App() -> impl IntoView {
     provide_context(data);
     provide_context(nav);
     provide_context(set_status);
+    provide_context(RwSignal::new(ListPlace::default()));
 
     // Back, forward and pasted links arrive as hash changes.
     let on_hash = move || match ViewState::from_hash(&current_hash()) {
