@@ -966,9 +966,22 @@ fn articles_can_be_added_to_those_on_screen() {
             joined.claims.len()
         )
     );
-    // A folder chosen whole: its files carry their paths inside it.
+    // A folder chosen whole: its files carry their paths inside it. The articles on screen are
+    // now the reader's own, so replacing them asks first.
     s.click("//input[@name='load-mode' and @value='replace']");
     s.choose_files("#open-folder", &[upload_dir()]);
+    s.wait(
+        "the question before the reader's articles are replaced",
+        "return !!document.querySelector('.confirm')",
+    );
+    assert_eq!(
+        s.text("#confirm-question"),
+        format!(
+            "Replace your {} articles on screen with the 6 files you chose? Yours are kept in this browser only until they are replaced.",
+            joined.documents.len()
+        )
+    );
+    s.click("//div[@class='confirm']//button[normalize-space()='Replace them']");
     s.wait(
         "the folder's load report",
         "return !!document.querySelector('.load-summary') && document.querySelector('.load-summary').innerText.includes('from 6 files')",
@@ -1676,10 +1689,7 @@ fn back_from_read_in_context_returns_to_the_same_place_in_the_list() {
     s.js(&format!(
         "document.querySelectorAll('#main .cards > article')[{card}].querySelector('.actions button').click()"
     ));
-    s.wait(
-        "the reader",
-        "return location.hash.includes('tab=reader')",
-    );
+    s.wait("the reader", "return location.hash.includes('tab=reader')");
     s.js("history.back()");
     s.wait(
         "the same two pages of cards",
@@ -1691,4 +1701,48 @@ fn back_from_read_in_context_returns_to_the_same_place_in_the_list() {
         "the same scroll position",
         &format!("return Math.abs(window.scrollY - {y}) < 2"),
     );
+}
+
+#[test]
+fn opened_articles_survive_a_reload_until_forgotten() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("");
+    s.choose_files("#open-files", &[upload_dir().join("dam-deal.txt")]);
+    s.wait(
+        "the load report",
+        "return !!document.querySelector('.load-summary')",
+    );
+    let own = parallax_engine::build(
+        vec![parallax_engine::Input {
+            file: "dam-deal.txt".into(),
+            bytes: std::fs::read(upload_dir().join("dam-deal.txt")).unwrap(),
+        }],
+        Vec::new(),
+    );
+    let fingerprint = |c: &parallax_engine::Corpus| parallax_engine::corpus_fingerprint(c);
+    assert_eq!(s.text(".fingerprint"), fingerprint(&own));
+    assert_eq!(
+        s.text(".kept"),
+        "Your article is kept in this browser, on this computer only. Forget them"
+    );
+    let shows = |c: &parallax_engine::Corpus| {
+        format!(
+            "return !!document.querySelector('main#main') && document.querySelector('.fingerprint').innerText == {:?}",
+            fingerprint(c)
+        )
+    };
+    // A reload keeps them.
+    s.cmd("POST", "/refresh", Some(json!({})));
+    s.wait("the reader's article after a reload", &shows(&own));
+    assert_eq!(s.count(".kept"), 1);
+    // Forgetting them brings back the page's own articles, now and after a reload.
+    s.click("//button[normalize-space()='Forget them']");
+    s.wait("the page's own articles", &shows(seeds()));
+    assert_eq!(s.count(".kept"), 0);
+    s.cmd("POST", "/refresh", Some(json!({})));
+    s.wait("the page's own articles after a reload", &shows(seeds()));
+    assert_eq!(s.count(".kept"), 0);
 }

@@ -41,6 +41,8 @@ pub struct Report {
     /// Nothing could be used, so the articles on screen were kept.
     pub kept: bool,
     pub cancelled: bool,
+    /// Why the opened articles could not be kept in this browser for the next visit, if so.
+    pub not_stored: Option<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -61,9 +63,12 @@ pub struct Loader {
     pub mode: RwSignal<Mode>,
     cancel: RwSignal<bool>,
     dragging: RwSignal<bool>,
+    /// Files chosen to replace the reader's own articles, waiting for the reader to say so.
+    pending: RwSignal<Option<Vec<Picked>>, LocalStorage>,
 }
 
 /// A file chosen by the reader, with its path inside a chosen folder when there is one.
+#[derive(Clone)]
 struct Picked {
     name: String,
     file: File,
@@ -242,6 +247,7 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
     let cancelled = loader.cancel.get_untracked();
     let mut problems = refused_now;
     let (mut documents, mut claims, mut kept) = (0, 0, true);
+    let mut not_stored = None;
     if let Some(corpus) = built {
         let from_this_load: Vec<&parallax_engine::Document> = corpus
             .documents
@@ -266,7 +272,9 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
         if documents > 0 {
             kept = false;
             let index_started = now();
-            let next = Arc::new(Data::new(corpus, sources, all_refused));
+            // Kept in this browser for the next visit; a reload must not lose them.
+            not_stored = super::kept::keep(&sources).err();
+            let next = Arc::new(Data::opened(corpus, sources, all_refused));
             phases.push(("indexing", now() - index_started));
             let show_started = now();
             data.set(next);
@@ -286,14 +294,25 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
         problems,
         kept,
         cancelled,
+        not_stored,
     }));
 }
 
-/// Starts opening `picked` unless a load is already running.
+/// Starts opening `picked` unless a load is already running. Replacing the reader's own
+/// articles waits for the reader to confirm it ([`Confirm`]).
 fn start(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) {
     if matches!(loader.progress.get_untracked(), Progress::Working { .. }) || picked.is_empty() {
         return;
     }
+    if loader.mode.get_untracked() == Mode::Replace && data.with_untracked(|d| d.own) {
+        loader.pending.set(Some(picked));
+        return;
+    }
+    go(picked, loader, data, nav);
+}
+
+/// Opens `picked` now.
+fn go(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) {
     loader.progress.set(Progress::Working {
         step: "Reading files",
         done: 0,
@@ -381,6 +400,7 @@ pub fn install(data: CurrentData, nav: Nav) {
         mode: RwSignal::new(Mode::Replace),
         cancel: RwSignal::new(false),
         dragging: RwSignal::new(false),
+        pending: RwSignal::new_local(None),
     };
     provide_context(loader);
     let carries_files = |e: &web_sys::DragEvent| {
@@ -531,6 +551,42 @@ pub fn OpenArticles() -> impl IntoView {
     }
 }
 
+/// Asks before the reader's own articles on screen are dropped for others: replace them, add
+/// the new ones to them, or keep them as they are.
+#[component]
+pub fn Confirm() -> impl IntoView {
+    let loader = expect_context::<Loader>();
+    let data = expect_context::<CurrentData>();
+    let nav = expect_context::<Nav>();
+    let answer = move |mode: Option<Mode>| {
+        let picked = loader.pending.write().take();
+        if let (Some(picked), Some(mode)) = (picked, mode) {
+            loader.mode.set(mode);
+            go(picked, loader, data, nav);
+        }
+    };
+    move || {
+        let chosen = loader.pending.with(|p| p.as_ref().map(Vec::len))?;
+        let on_screen = data.with_untracked(|d| d.corpus.documents.len());
+        Some(view! {
+            <div class="confirm" role="alertdialog" aria-labelledby="confirm-question">
+                <p id="confirm-question">
+                    {format!(
+                        "Replace your {} on screen with the {} you chose? Yours are kept in this browser only until they are replaced.",
+                        plural(on_screen, "article"),
+                        plural(chosen, "file"),
+                    )}
+                </p>
+                <div class="confirm-actions">
+                    <button on:click=move |_| answer(Some(Mode::Replace))>"Replace them"</button>
+                    <button on:click=move |_| answer(Some(Mode::Join))>"Add to them"</button>
+                    <button on:click=move |_| answer(None)>"Cancel"</button>
+                </div>
+            </div>
+        })
+    }
+}
+
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
@@ -593,6 +649,9 @@ pub fn LoadReport() -> impl IntoView {
                         {(not_used > 0).then(|| format!(" {not_used} could not be used:"))}
                     </p>
                     {has_problems.then(|| view! { <ul class="load-problems">{problems}</ul> })}
+                    {r.not_stored.map(|why| view! {
+                        <p class="not-stored">{format!("They are not kept for your next visit: {why}.")}</p>
+                    })}
                     <div class="load-actions">
                         {timings
                             .map(|t| {

@@ -18,6 +18,7 @@ mod card;
 mod claims;
 mod crash;
 mod figures;
+mod kept;
 mod loader;
 mod overview;
 mod pages_worker;
@@ -33,6 +34,9 @@ pub struct Data {
     pub sources: Vec<Input>,
     /// Files refused before the engine saw them (wrong kind, too large, unreadable).
     pub refused: Vec<Diagnostic>,
+    /// The articles are the reader's own (opened here, and kept in this browser), not the
+    /// page's: replacing them asks first.
+    pub own: bool,
 }
 
 impl Data {
@@ -43,6 +47,15 @@ impl Data {
             index,
             sources,
             refused,
+            own: false,
+        }
+    }
+
+    /// The reader's own articles ([`Data::own`]).
+    pub fn opened(corpus: Corpus, sources: Vec<Input>, refused: Vec<Diagnostic>) -> Data {
+        Data {
+            own: true,
+            ..Data::new(corpus, sources, refused)
         }
     }
 }
@@ -235,28 +248,45 @@ fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The articles this page starts with: those a saved page carries, else the embedded ones.
-fn starting_articles() -> (Vec<Input>, Option<String>) {
+/// The articles this page starts with: those a saved page carries, else those the reader opened
+/// before and this browser kept, else the embedded ones; whether they are the reader's own; and
+/// what to tell the reader when some could not be read.
+fn starting_articles() -> (Vec<Input>, bool, Option<String>) {
     let carried = document()
         .get_element_by_id(parallax_engine::share::ISLAND_ID)
         .and_then(|island| island.text_content());
     match carried.map(|json| parallax_engine::share::read_island(&json)) {
-        Some(Ok(inputs)) => (inputs, None),
+        Some(Ok(inputs)) => (inputs, false, None),
         Some(Err(e)) => (
             crate::embedded::inputs(),
+            false,
             Some(format!(
                 "{e}; showing the articles built into the page instead."
             )),
         ),
-        None => (crate::embedded::inputs(), None),
+        None => match kept::kept() {
+            Some(Ok(inputs)) if !inputs.is_empty() => (inputs, true, None),
+            Some(Err(e)) => (
+                crate::embedded::inputs(),
+                false,
+                Some(format!(
+                    "The articles this browser kept for you cannot be read ({e}); showing the page's own articles instead. Opening articles again replaces them."
+                )),
+            ),
+            _ => (crate::embedded::inputs(), false, None),
+        },
     }
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let (sources, island_notice) = starting_articles();
+    let (sources, own, island_notice) = starting_articles();
     let corpus = parallax_engine::build(sources.clone(), Vec::new());
-    let data: CurrentData = RwSignal::new(Arc::new(Data::new(corpus, sources, Vec::new())));
+    let data: CurrentData = RwSignal::new(Arc::new(if own {
+        Data::opened(corpus, sources, Vec::new())
+    } else {
+        Data::new(corpus, sources, Vec::new())
+    }));
 
     let (initial, hash_notice) = match ViewState::from_hash(&current_hash()) {
         Ok(s) => (s, None),
@@ -321,6 +351,7 @@ fn App() -> impl IntoView {
             <h1>"Parallax"</h1>
             <p class="lede">{lede}</p>
             <loader::OpenArticles />
+            <kept::KeptNote />
             <nav aria-label="Views">
                 <ul class="tabs">
                     {Tab::ALL
@@ -354,6 +385,7 @@ fn App() -> impl IntoView {
                     }
                 })
         }}
+        <loader::Confirm />
         <loader::LoadReport />
         <main id="main" tabindex="-1">
             // Every view is rebuilt when the corpus is replaced, under the new one.

@@ -126,6 +126,15 @@ struct CarriedArticle {
 /// Every `<` is written as `\u003c`, so no article can close the element or open a comment.
 /// Inputs that are not UTF-8 text are left out (the page could not read them either).
 pub fn articles_island(inputs: &[Input]) -> String {
+    format!(
+        "<script type=\"application/json\" id=\"{ISLAND_ID}\">{}</script>",
+        articles_json(inputs).replace('<', "\\u003c")
+    )
+}
+
+/// Articles as JSON (file name and text), the form a saved page and the browser's storage keep
+/// them in; an article that is not UTF-8 text is left out.
+pub fn articles_json(inputs: &[Input]) -> String {
     let carried: Vec<CarriedArticle> = inputs
         .iter()
         .filter_map(|i| {
@@ -135,17 +144,12 @@ pub fn articles_island(inputs: &[Input]) -> String {
             })
         })
         .collect();
-    let json = serde_json::to_string(&carried).unwrap_or_else(|_| "[]".to_string());
-    format!(
-        "<script type=\"application/json\" id=\"{ISLAND_ID}\">{}</script>",
-        json.replace('<', "\\u003c")
-    )
+    serde_json::to_string(&carried).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// Reads the articles carried by a saved page (the island's text content).
-pub fn read_island(json: &str) -> Result<Vec<Input>, String> {
-    let carried: Vec<CarriedArticle> = serde_json::from_str(json)
-        .map_err(|e| format!("the articles saved in this page cannot be read: {e}"))?;
+/// Reads articles written by [`articles_json`]; the error says what JSON could not be read.
+pub fn read_articles_json(json: &str) -> Result<Vec<Input>, String> {
+    let carried: Vec<CarriedArticle> = serde_json::from_str(json).map_err(|e| e.to_string())?;
     Ok(carried
         .into_iter()
         .map(|a| Input {
@@ -153,6 +157,12 @@ pub fn read_island(json: &str) -> Result<Vec<Input>, String> {
             bytes: a.text.into_bytes(),
         })
         .collect())
+}
+
+/// Reads the articles carried by a saved page (the island's text content).
+pub fn read_island(json: &str) -> Result<Vec<Input>, String> {
+    read_articles_json(json)
+        .map_err(|e| format!("the articles saved in this page cannot be read: {e}"))
 }
 
 /// A single-file page (`template`, as `parallax bundle` writes it) carrying `inputs`, and the

@@ -1,0 +1,81 @@
+//! Articles the reader opened, kept in this browser's own storage so a reload does not lose
+//! them: on this computer only (nothing leaves it), until the reader forgets them or opens others.
+//!
+//! `localStorage` through `web-sys`, not `gloo-storage`: three calls on one string key, and the
+//! articles are already JSON in the form a saved page carries them
+//! ([`parallax_engine::share::articles_json`]), so a wrapper would add a dependency and no safety.
+
+use leptos::prelude::*;
+use parallax_engine::Input;
+
+use super::{CurrentData, Data, Nav};
+
+/// The storage key; its suffix changes if the stored form ever does.
+const KEY: &str = "parallax-opened-articles-v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Keeps `inputs` in this browser; the error says why they could not be kept (storage off, or
+/// more than the browser allows).
+pub fn keep(inputs: &[Input]) -> Result<(), String> {
+    let json = parallax_engine::share::articles_json(inputs);
+    let store = storage().ok_or("this browser keeps no data for this page")?;
+    store.set_item(KEY, &json).map_err(|_| {
+        format!(
+            "this browser would not keep {:.1} MB of articles",
+            json.len() as f64 / 1e6
+        )
+    })
+}
+
+/// The articles kept in this browser, if any: `Err` when they are there but cannot be read.
+pub fn kept() -> Option<Result<Vec<Input>, String>> {
+    let json = storage()?.get_item(KEY).ok().flatten()?;
+    Some(parallax_engine::share::read_articles_json(&json))
+}
+
+/// Forgets the kept articles.
+pub fn forget() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(KEY);
+    }
+}
+
+/// Says that the articles on screen are kept in this browser, with a way to forget them (which
+/// brings back the articles the page was built with).
+#[component]
+pub fn KeptNote() -> impl IntoView {
+    let data = expect_context::<CurrentData>();
+    let nav = expect_context::<Nav>();
+    let status = expect_context::<WriteSignal<String>>();
+    let forget_them = move |_| {
+        forget();
+        let sources = crate::embedded::inputs();
+        let corpus = parallax_engine::build(sources.clone(), Vec::new());
+        data.set(std::sync::Arc::new(Data::new(corpus, sources, Vec::new())));
+        nav.go(|s| *s = Default::default());
+        super::say_briefly(
+            status,
+            "Your articles were forgotten by this browser; these are the page's own.".to_string(),
+        );
+    };
+    move || {
+        let current = data.get();
+        current.own.then(|| {
+            let n = current.corpus.documents.len();
+            let articles = if n == 1 {
+                "Your article is".to_string()
+            } else {
+                format!("Your {n} articles are")
+            };
+            view! {
+                <p class="kept">
+                    {format!("{articles} kept in this browser, on this computer only. ")}
+                    <button class="forget" on:click=forget_them>"Forget them"</button>
+                </p>
+            }
+        })
+    }
+}
