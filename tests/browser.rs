@@ -164,12 +164,8 @@ fn cards_search_and_combined_filters() {
             "return document.querySelector('.status').innerText === ''",
         );
     }
-    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
-    assert!(
-        fresh.console_errors().is_empty(),
-        "{:?}",
-        fresh.console_errors()
-    );
+    assert_eq!(s.console_errors(), Vec::<String>::new());
+    assert_eq!(fresh.console_errors(), Vec::<String>::new());
 }
 
 #[test]
@@ -237,7 +233,7 @@ fn figures_show_the_polls_bars_with_source_and_date() {
     assert_eq!(values, json!(expected));
     assert!(s.text("figure.chart .caveat").contains("no sample size"));
     s.screenshot("figures-desktop");
-    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    assert_eq!(s.console_errors(), Vec::<String>::new());
     // The harness does see console errors (so the checks above can fail).
     s.js("console.error('harness self-check')");
     assert!(s
@@ -280,7 +276,7 @@ fn an_agreement_map_cell_opens_the_claims_behind_it() {
         shown,
         json!(behind.iter().map(|c| c.text.as_str()).collect::<Vec<_>>())
     );
-    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    assert_eq!(s.console_errors(), Vec::<String>::new());
 }
 
 #[test]
@@ -347,7 +343,7 @@ fn reader_timeline_and_a_tampered_link() {
         s.js("return document.querySelector('.tab[aria-current=page]').innerText"),
         json!("Overview")
     );
-    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    assert_eq!(s.console_errors(), Vec::<String>::new());
 }
 
 #[test]
@@ -442,7 +438,7 @@ fn the_single_file_works_from_disk_with_the_network_off() {
         parallax_engine::corpus_fingerprint(seeds())
     );
     assert_eq!(resource_count(&s), 0, "the single file fetches nothing");
-    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    assert_eq!(s.console_errors(), Vec::<String>::new());
     // It ran under its own strict policy: nothing may be fetched, only its own code runs.
     assert_strict_policy(&s, "", "'none'");
 }
@@ -876,11 +872,7 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
         Value::Bool(true)
     );
     assert_eq!(offline.csp_violations(), json!([]));
-    assert!(
-        offline.console_errors().is_empty(),
-        "{:?}",
-        offline.console_errors()
-    );
+    assert_eq!(offline.console_errors(), Vec::<String>::new());
 
     // A single file saves itself again (from its own head and scripts, with no server).
     offline.click("//button[contains(@class,'tab') and normalize-space()='Overview']");
@@ -925,11 +917,7 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
         parallax_engine::corpus_fingerprint(&page_only)
     );
     assert_eq!(offline.csp_violations(), json!([]));
-    assert!(
-        offline.console_errors().is_empty(),
-        "{:?}",
-        offline.console_errors()
-    );
+    assert_eq!(offline.console_errors(), Vec::<String>::new());
 }
 
 #[test]
@@ -1036,7 +1024,7 @@ fn a_quote_worded_otherwise_shows_both_wordings_on_its_card() {
         s.js("return [...document.querySelectorAll('.card .links-label')].map(e => e.textContent).filter(t => t.startsWith('Quoted'))"),
         json!(["Quoted otherwise by", "Quoted otherwise by"])
     );
-    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    assert_eq!(s.console_errors(), Vec::<String>::new());
 }
 
 #[test]
@@ -1107,7 +1095,7 @@ fn differing_numbers_are_a_disagreement_row_first_on_the_map() {
     assert_eq!(s.text(".side-by-side .disagreement"), "≠ numbers differ");
     assert!(!s.text(".filters .matter").contains(&first.matter));
     s.screenshot("side-by-side-desktop");
-    assert!(s.console_errors().is_empty(), "{:?}", s.console_errors());
+    assert_eq!(s.console_errors(), Vec::<String>::new());
 }
 
 // ------------------------------------------------------------------------------ at scale
@@ -1745,4 +1733,73 @@ fn opened_articles_survive_a_reload_until_forgotten() {
     s.cmd("POST", "/refresh", Some(json!({})));
     s.wait("the page's own articles after a reload", &shows(seeds()));
     assert_eq!(s.count(".kept"), 0);
+}
+
+#[test]
+fn another_outlets_words_show_on_the_card_for_touch_and_keyboard() {
+    if !enabled() {
+        return;
+    }
+    // A claim with an "Also said by" link, and the claim it links to, as the engine says.
+    let c = seeds();
+    let (claim, link) = c
+        .claims
+        .iter()
+        .find_map(|cl| {
+            cl.related
+                .iter()
+                .find(|l| {
+                    l.relation == parallax_engine::Relation::Agrees
+                        && l.basis == parallax_engine::Basis::Phrase
+                })
+                .map(|l| (cl, l))
+        })
+        .expect("the seeds have an agreeing link");
+    let other = c
+        .claims
+        .iter()
+        .find(|o| o.id == link.claim)
+        .expect("the linked claim");
+    let state = parallax_engine::view::ViewState {
+        tab: parallax_engine::view::Tab::Claims,
+        claim: Some(claim.id.to_string()),
+        ..Default::default()
+    };
+    let s = Session::new(1280, 900);
+    s.open(&format!("#{}", state.to_hash()));
+    let card = format!("//article[@id='card-{}']", claim.id);
+    let first =
+        format!("{card}//div[@class='links'][span='Also said by']//li[1]/button[@class='link']");
+    s.find(&first);
+    assert_eq!(
+        s.count(&format!("#card-{} .link-words", claim.id)),
+        0,
+        "the words are rendered only once asked for"
+    );
+    s.click(&first);
+    s.wait(
+        "the other outlet's words on the card",
+        &format!(
+            "return !!document.querySelector('#card-{} .link-words blockquote')",
+            claim.id
+        ),
+    );
+    assert_eq!(
+        s.text(&format!("#card-{} .link-words blockquote", claim.id)),
+        other.text.to_string()
+    );
+    assert_eq!(
+        s.js(&format!(
+            "return document.querySelector('#card-{} .links li button.link').getAttribute('aria-expanded')",
+            claim.id
+        )),
+        json!("true")
+    );
+    s.click(&format!(
+        "{card}//div[@class='link-words']/button[normalize-space()='Go to this claim']"
+    ));
+    s.wait(
+        "the other claim selected",
+        &format!("return location.hash.includes({:?})", other.id.to_string()),
+    );
 }

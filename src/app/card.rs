@@ -113,24 +113,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                         {items
                             .into_iter()
                             .map(|(target, outlet, text, shared, drift)| {
-                                let title = format!("{text}\nShared: {shared}");
-                                let drift =
-                                    drift.map(|d| view! { <span class="drift">{d}</span> });
-                                view! {
-                                    <li>
-                                        <button
-                                            class="link"
-                                            title=title
-                                            on:click=move |_| {
-                                                let target = target.clone();
-                                                nav.open_claim(target)
-                                            }
-                                        >
-                                            {outlet}
-                                        </button>
-                                        {drift}
-                                    </li>
-                                }
+                                view! { <LinkItem target outlet text shared drift /> }
                             })
                             .collect_view()}
                     </ul>
@@ -202,5 +185,50 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                 </button>
             </div>
         </article>
+    }
+}
+
+/// One claim of another outlet linked to a card: its outlet, which shows that outlet's words
+/// on the card when pressed (for touch and keyboard, not only a hover tooltip), with the words
+/// the two share and a way to go to that claim. The words are rendered only once asked for.
+#[component]
+fn LinkItem(
+    target: String,
+    outlet: String,
+    text: String,
+    shared: String,
+    drift: Option<String>,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let (open, set_open) = signal(false);
+    let title = format!("{text}\nShared: {shared}");
+    let drift = drift.map(|d| view! { <span class="drift">{d}</span> });
+    view! {
+        <li>
+            <button
+                class="link"
+                title=title
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| set_open.update(|o| *o = !*o)
+            >
+                {outlet}
+            </button>
+            {drift}
+            {move || {
+                open.get()
+                    .then(|| {
+                        let target = target.clone();
+                        view! {
+                            <div class="link-words">
+                                <blockquote>{text.clone()}</blockquote>
+                                <p class="link-shared">{format!("Shared: {shared}")}</p>
+                                <button on:click=move |_| nav.open_claim(target.clone())>
+                                    "Go to this claim"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </li>
     }
 }
