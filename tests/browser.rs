@@ -232,6 +232,43 @@ fn figures_show_the_polls_bars_with_source_and_date() {
         .collect();
     assert_eq!(values, json!(expected));
     assert!(s.text("figure.chart .caveat").contains("no sample size"));
+    // One unit per chart: every chart's values share the unit its caption names.
+    let units: Vec<String> = s
+        .js("return [...document.querySelectorAll('figure.chart figcaption')].map(e => e.textContent)")
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| c.as_str().unwrap_or_default().to_string())
+        .collect();
+    let mut expected_units: Vec<(String, String)> = Vec::new();
+    for f in &seeds().figures {
+        let doc = seeds().document(&f.document).expect("its document");
+        let key = (
+            parallax_engine::view::document_label(doc),
+            parallax_engine::view::unit_name(f.unit.as_deref()),
+        );
+        if !expected_units.contains(&key) {
+            expected_units.push(key);
+        }
+    }
+    assert_eq!(units.len(), expected_units.len(), "{units:?}");
+    for (caption, (outlet, unit)) in units.iter().zip(&expected_units) {
+        assert!(
+            caption.contains(&format!("{outlet} · {unit} ·")),
+            "{caption} / {outlet} {unit}"
+        );
+    }
+    // A fall the text states is drawn as a fall: left of the zero line, and said in words.
+    let fall = seeds()
+        .figures
+        .iter()
+        .find(|f| f.trend == Some(parallax_engine::Trend::Fall))
+        .expect("a seed figure is a fall");
+    let drawn = s.js(&format!(
+        "const g = [...document.querySelectorAll('g.figure')].find(g => g.querySelector('.bar-value').textContent == {:?});          const zero = g.closest('svg').querySelector('line.zero');          return [Number(g.querySelector('rect').getAttribute('x')) + Number(g.querySelector('rect').getAttribute('width')), Number(zero.getAttribute('x1'))]",
+        parallax_engine::view::value_text(fall)
+    ));
+    assert_eq!(drawn[0], drawn[1], "the fall's bar ends at the zero line");
     s.screenshot("figures-desktop");
     assert_eq!(s.console_errors(), Vec::<String>::new());
     // The harness does see console errors (so the checks above can fail).

@@ -3,15 +3,17 @@
 //! measures; every chart says its source and date, or that the text does not state them.
 
 use leptos::prelude::*;
-use parallax_engine::view::{document_label, figure_source, stated};
-use parallax_engine::{Figure, FigureKind};
+use parallax_engine::view::{document_label, figure_source, stated, unit_name, value_text};
+use parallax_engine::{Figure, FigureKind, Trend};
 
 use super::{Nav, Shared};
 
 const WIDTH: f64 = 320.0;
-const LINE: f64 = 14.0;
+const LINE: f64 = 16.0;
 const BAR: f64 = 14.0;
-const WRAP: usize = 46;
+const WRAP: usize = 42;
+/// Width of one character of a bar's value, in the chart's units, to leave room for it.
+const CHAR: f64 = 7.6;
 
 /// Splits a label into lines of at most `WRAP` characters.
 fn wrap(text: &str) -> Vec<String> {
@@ -28,11 +30,14 @@ fn wrap(text: &str) -> Vec<String> {
     lines
 }
 
+/// One chart: figures of one unit, from one outlet (and one poll's source and date), so a bar's
+/// length only ever compares like with like.
 struct Chart {
     title: String,
     source: String,
     date: String,
-    caveat: Option<String>,
+    unit: Option<String>,
+    poll: bool,
     figures: Vec<Figure>,
 }
 
@@ -42,86 +47,103 @@ fn charts(data: &Shared) -> Vec<Chart> {
     for f in &c.figures {
         let doc = c.document(&f.document);
         let outlet = doc.map(document_label).unwrap_or_default();
-        let title = if f.kind == FigureKind::Poll {
+        let poll = f.kind == FigureKind::Poll;
+        let title = if poll {
             format!("Poll reported by {outlet}")
         } else {
             format!("Figures cited by {outlet}")
         };
-        let key = (title.clone(), figure_source(f), stated(f.date.as_deref()));
-        match out
-            .iter_mut()
-            .find(|ch| (ch.title.clone(), ch.source.clone(), ch.date.clone()) == key)
-        {
+        let (source, date) = (figure_source(f), stated(f.date.as_deref()));
+        match out.iter_mut().find(|ch| {
+            ch.title == title && ch.source == source && ch.date == date && ch.unit == f.unit
+        }) {
             Some(ch) => ch.figures.push(f.clone()),
-            None => {
-                let caveat = (f.sample_size.is_none()).then(|| {
-                    "The article gives no sample size or method for these figures.".to_string()
-                });
-                out.push(Chart {
-                    title,
-                    source: key.1,
-                    date: key.2,
-                    caveat,
-                    figures: vec![f.clone()],
-                })
-            }
+            None => out.push(Chart {
+                title,
+                source,
+                date,
+                unit: f.unit.clone(),
+                poll,
+                figures: vec![f.clone()],
+            }),
         }
     }
     out
 }
 
+/// A figure's value as drawn: a fall the text states is drawn below zero.
+fn signed(f: &Figure) -> f64 {
+    match f.trend {
+        Some(Trend::Fall) => -f.value.abs(),
+        _ => f.value,
+    }
+}
+
 fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
-    // Percentages share a 0–100 scale; other units are scaled to the largest of their unit.
-    let max_of = |unit: &Option<String>| {
-        chart
-            .figures
-            .iter()
-            .filter(|f| &f.unit == unit)
-            .map(|f| f.value)
-            .fold(0.0_f64, f64::max)
+    // One unit per chart. Percentages use the whole 0–100 scale (−100–100 with a fall), other
+    // units run from zero (or their lowest fall) to their largest value.
+    let values: Vec<f64> = chart.figures.iter().map(signed).collect();
+    let percent = chart.unit.as_deref() == Some("%");
+    let falls = values.iter().any(|v| *v < 0.0);
+    let (lo, hi) = if percent {
+        (if falls { -100.0 } else { 0.0 }, 100.0)
+    } else {
+        (
+            values.iter().copied().fold(0.0_f64, f64::min),
+            values.iter().copied().fold(0.0_f64, f64::max),
+        )
     };
+    let span = (hi - lo).max(f64::MIN_POSITIVE);
+    // Room after the bars for the longest value as written, so no value is cut off.
+    let longest = chart
+        .figures
+        .iter()
+        .map(|f| value_text(f).chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let room = (WIDTH - longest * CHAR - 10.0).max(60.0);
+    let x = |v: f64| ((v - lo) / span).clamp(0.0, 1.0) * room;
+    let zero = x(0.0);
     let mut y = 0.0;
     let mut rows = Vec::new();
-    for f in &chart.figures {
-        let scale = if f.unit.as_deref() == Some("%") {
-            100.0
-        } else {
-            max_of(&f.unit).max(f64::MIN_POSITIVE)
-        };
+    for (f, v) in chart.figures.iter().zip(&values) {
         let lines = wrap(&f.label);
         let label_y = y;
         y += LINE * lines.len() as f64 + 4.0;
         let bar_y = y;
-        // Leave room after the longest bar for its value as written.
-        let room = WIDTH - (f.text.chars().count() as f64 * 6.8 + 10.0);
-        let width = ((f.value / scale).clamp(0.0, 1.0) * room.max(40.0)).max(1.0);
+        let (from, to) = (zero.min(x(*v)), zero.max(x(*v)));
         y += BAR + 14.0;
-        rows.push((f.clone(), lines, label_y, bar_y, width));
+        rows.push((f.clone(), lines, label_y, bar_y, from, (to - from).max(1.0)));
     }
     let height = y.max(1.0);
     let summary = chart
         .figures
         .iter()
-        .map(|f| format!("{}: {}", f.label, f.text))
+        .map(|f| format!("{}: {}", f.label, value_text(f)))
         .collect::<Vec<_>>()
         .join("; ");
     let bars = rows
         .into_iter()
-        .map(|(f, lines, label_y, bar_y, width)| {
+        .map(|(f, lines, label_y, bar_y, from, width)| {
             let label = lines
                 .into_iter()
                 .enumerate()
                 .map(|(k, l)| view! { <tspan x="0" y=label_y + LINE * (k as f64 + 1.0)>{l}</tspan> })
                 .collect_view();
+            let class = format!("bar f-{:?}", f.kind).to_lowercase();
+            let class = if f.trend == Some(Trend::Fall) { format!("{class} fall") } else { class };
             view! {
                 <g class="figure">
                     <text class="bar-label">{label}</text>
-                    <rect class=format!("bar f-{:?}", f.kind).to_lowercase() x="0" y=bar_y width=width height=BAR rx="2"></rect>
-                    <text class="bar-value" x=width + 6.0 y=bar_y + BAR - 3.0>{f.text.to_string()}</text>
+                    <rect class=class x=from y=bar_y width=width height=BAR rx="2"></rect>
+                    <text class="bar-value" x=(from + width).max(zero) + 6.0 y=bar_y + BAR - 3.0>{value_text(&f)}</text>
                 </g>
             }
         })
         .collect_view();
+    let axis = (lo < 0.0).then(|| {
+        view! { <line class="zero" x1=zero x2=zero y1="0" y2=height></line> }
+    });
     let sources = chart
         .figures
         .iter()
@@ -139,18 +161,24 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
         })
         .collect_view();
     let sample = chart.figures.iter().find_map(|f| f.sample_size);
+    // Only a poll has a sample, and only a poll without one is missing it.
+    let caveat = (chart.poll && sample.is_none())
+        .then_some("The article gives no sample size or method for this poll.");
+    let unit = unit_name(chart.unit.as_deref());
     view! {
         <figure class="chart">
             <figcaption>
                 <strong>{chart.title}</strong>
+                <span>{format!(" · {unit}")}</span>
                 <span>" · source: " {chart.source}</span>
                 <span>" · date: " {chart.date}</span>
                 {sample.map(|n| view! { <span>{format!(" · sample: {n}")}</span> })}
             </figcaption>
             <svg class="bars" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=summary>
+                {axis}
                 {bars}
             </svg>
-            {chart.caveat.map(|c| view! { <p class="caveat">{c}</p> })}
+            {caveat.map(|c| view! { <p class="caveat">{c}</p> })}
             <ul class="sources">{sources}</ul>
         </figure>
     }

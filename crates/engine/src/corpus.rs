@@ -538,6 +538,7 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         start: q.start,
                         end: q.end,
                         label: clause[d.label.0..d.label.1].to_string(),
+                        trend: crate::figures::trend(clause, d.label, q.start - a),
                         population,
                         sample_size: sample,
                         source,

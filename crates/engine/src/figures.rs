@@ -345,14 +345,24 @@ pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
 
 /// The clause around `[start, end)` inside `text`: bounded by , ; : ( ) and dashes.
 pub(crate) fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_bound = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+    // A comma between digits groups a number ("1,200"); it ends no clause.
+    let bytes = text.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    let is_bound = |(p, c): &(usize, char)| {
+        matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–')
+            && !(*c == ',' && digit(p.checked_sub(1)) && digit(Some(p + 1)))
+    };
     let left = text[..start]
-        .rfind(is_bound)
-        .map(|p| p + text[p..].chars().next().map_or(1, |c| c.len_utf8()))
+        .char_indices()
+        .rev()
+        .find(is_bound)
+        .map(|(p, c)| p + c.len_utf8())
         .unwrap_or(0);
     let right = text[end..]
+        .char_indices()
+        .map(|(p, c)| (end + p, c))
         .find(is_bound)
-        .map(|p| end + p)
+        .map(|(p, _)| p)
         .unwrap_or(text.len());
     (left, right)
 }
@@ -377,6 +387,26 @@ fn trim_clause(text: &str, a: usize, b: usize) -> (usize, usize) {
     }
 }
 
+/// Whether the figure at `[start, end)` of `text`, labelled by `label` (a span of `text`), is a
+/// fall or a rise: the words of its label and the word right before it ("down 20 points"), from
+/// `data/trend_words.txt`. Words of both kinds ("fell, then rose") say no trend.
+pub fn trend(text: &str, label: (usize, usize), start: usize) -> Option<crate::model::Trend> {
+    let v = vocab();
+    let before = words(&text[..start], 0);
+    let said: Vec<String> = words(&text[label.0..label.1], label.0)
+        .iter()
+        .chain(before.last())
+        .map(|w| crate::text::lower(w.text))
+        .collect();
+    let fall = said.iter().any(|w| v.fall_words.contains(w));
+    let rise = said.iter().any(|w| v.rise_words.contains(w));
+    match (fall, rise) {
+        (true, false) => Some(crate::model::Trend::Fall),
+        (false, true) => Some(crate::model::Trend::Rise),
+        _ => None,
+    }
+}
+
 /// Spans (relative to `text`) of the label and population for the quantity at `[start, end)`.
 pub struct Described {
     pub label: (usize, usize),
@@ -392,7 +422,33 @@ pub fn describe(text: &str, start: usize, end: usize, others: &[(usize, usize)])
     let after_words = words(after, end);
     let first_after = after_words.first().map(|w| crate::text::lower(w.text));
     let mut population = None;
+    // "61% of 1,200 Syrians surveyed said …": the people asked are the population (their
+    // number is the sample, [`sample_size`]), and what they said is what is measured.
+    let asked_after = |k: usize| {
+        after_words.get(k).is_some_and(|w| {
+            matches!(
+                crate::text::lower(w.text).as_str(),
+                "surveyed" | "polled" | "interviewed" | "questioned" | "asked"
+            )
+        })
+    };
+    // The number's words ("1,200" is read as "1" and "200"), then who they are.
+    let who = 1 + after_words
+        .iter()
+        .skip(1)
+        .take_while(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    let counted = first_after.as_deref() == Some("of")
+        && who > 1
+        && who < after_words.len()
+        && asked_after(who + 1);
     let label = match first_after.as_deref() {
+        Some("of") if counted => {
+            population = Some((after_words[who].start, after_words[who].end));
+            after_words
+                .get(who + 2)
+                .map(|w| (w.start, limit(text, w.start, cb)))
+        }
         Some("of") => {
             let rest = &after_words[1..];
             let stop = rest
@@ -496,11 +552,16 @@ pub fn sample_size(text: &str) -> Option<u64> {
         let prev = k.checked_sub(1).map(|p| ws[p].text);
         let prev2 = k.checked_sub(2).map(|p| ws[p].text);
         let next = ws.get(k + 1).map(|x| x.text);
-        let after_sample = prev == Some("of") && prev2 == Some("sample")
-            || matches!(
-                prev,
+        let asked = |w: Option<&str>| {
+            matches!(
+                w,
                 Some("surveyed" | "polled" | "interviewed" | "questioned")
-            );
+            )
+        };
+        // "a sample of 1,200", "surveyed 900", "1,200 Syrians surveyed".
+        let after_sample = prev == Some("of") && prev2 == Some("sample")
+            || asked(prev)
+            || asked(ws.get(k + 2).map(|x| x.text));
         let about_a_poll = ["survey", "poll", "respondents"]
             .iter()
             .any(|p| lower.contains(p));
@@ -641,6 +702,45 @@ mod tests {
         let qs = find_quantities(t, 0);
         let d = describe(t, qs[0].start, qs[0].end, &[]);
         assert_eq!(&t[d.label.0..d.label.1], "GDP collapse since 2011");
+    }
+
+    #[test]
+    fn the_people_asked_are_the_population_and_their_number_the_sample() {
+        let t = "The poll found that 61% of 1,200 Syrians surveyed said they backed the talks.";
+        let qs = find_quantities(t, 0);
+        let d = describe(t, qs[0].start, qs[0].end, &[]);
+        assert_eq!(&t[d.label.0..d.label.1], "said they backed the talks");
+        assert_eq!(d.population.map(|(a, b)| &t[a..b]), Some("Syrians"));
+        assert_eq!(sample_size(t), Some(1200));
+    }
+
+    #[test]
+    fn a_change_is_a_fall_or_a_rise_as_its_words_say() {
+        let trend_of = |t: &str| {
+            let qs = find_quantities(t, 0);
+            let d = describe(t, qs[0].start, qs[0].end, &[]);
+            trend(t, d.label, qs[0].start)
+        };
+        use crate::model::Trend;
+        assert_eq!(
+            trend_of("Ferry traffic fell 12 percent last winter."),
+            Some(Trend::Fall)
+        );
+        assert_eq!(
+            trend_of("a 40 percent slump in harbour fees"),
+            Some(Trend::Fall)
+        );
+        assert_eq!(
+            trend_of("Exports rose 7 percent in March."),
+            Some(Trend::Rise)
+        );
+        // No change, a phrasal verb, or both ways: no trend.
+        assert_eq!(trend_of("The council has 41 members."), None);
+        assert_eq!(trend_of("The party picked up 12 seats."), None);
+        assert_eq!(
+            trend_of("Its 5 percent rises and falls cancelled out."),
+            None
+        );
     }
 
     #[test]

@@ -1190,6 +1190,7 @@ mod tests {
             commissioned_by: None,
             date: None,
             kind: crate::model::FigureKind::Other,
+            trend: None,
         };
         (claim, figure)
     }

@@ -633,6 +633,18 @@ pub struct Figure {
     /// ISO date the text gives for the figure (publication or fieldwork).
     pub date: Option<String>,
     pub kind: FigureKind,
+    /// A change the text says is a fall or a rise ("GDP collapse", "down 20 points"), read from
+    /// its words ([`crate::figures::trend`]); `None` when it says neither, or both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend: Option<Trend>,
+}
+
+/// Which way a figure that is a change goes.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Trend {
+    Rise,
+    Fall,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]

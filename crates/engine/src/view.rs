@@ -888,6 +888,27 @@ pub fn figure_source(f: &crate::model::Figure) -> String {
     }
 }
 
+/// What a chart's bars measure in, for its caption: "in percent", "in USD", "counts of areas",
+/// "no unit stated".
+pub fn unit_name(unit: Option<&str>) -> String {
+    match unit {
+        Some("%") => "in percent".to_string(),
+        Some(u) if u.chars().all(|c| c.is_lowercase()) => format!("counts of {u}"),
+        Some(u) => format!("in {u}"),
+        None => format!("unit {NOT_STATED}"),
+    }
+}
+
+/// A figure's value as a chart writes it: as the text writes it, marked "▼ fall" or "▲ rise"
+/// when the text says it is a change, so the direction is never shown by position alone.
+pub fn value_text(f: &crate::model::Figure) -> String {
+    match f.trend {
+        Some(crate::model::Trend::Fall) => format!("▼ {} fall", f.text),
+        Some(crate::model::Trend::Rise) => format!("▲ {} rise", f.text),
+        None => f.text.to_string(),
+    }
+}
+
 /// How a document is named to readers: its outlet, else its title, else its file.
 pub fn document_label(d: &Document) -> String {
     d.outlet

@@ -89,6 +89,9 @@ pub struct Vocab {
     pub number_qualifiers: Vec<(Bound, Vec<String>)>,
     pub scale_words: FastMap<String, f64>,
     pub economic_cues: FastSet<String>,
+    /// Words that make a figure a fall or a rise (`data/trend_words.txt`).
+    pub fall_words: FastSet<String>,
+    pub rise_words: FastSet<String>,
     pub boilerplate: Vec<(BoilerplateRule, String)>,
     pub agencies: Vec<String>,
     pub credit_prefixes: Vec<String>,
@@ -354,6 +357,12 @@ fn build() -> Vocab {
         reject_cues,
         hedge_cues,
         scale_words,
+        fall_words: tagged(include_str!("../data/trend_words.txt"), "fall")
+            .into_iter()
+            .collect(),
+        rise_words: tagged(include_str!("../data/trend_words.txt"), "rise")
+            .into_iter()
+            .collect(),
         economic_cues: words_list(include_str!("../data/economic_cues.txt"))
             .into_iter()
             .collect(),
