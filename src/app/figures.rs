@@ -13,7 +13,7 @@ const LINE: f64 = 16.0;
 const BAR: f64 = 14.0;
 const WRAP: usize = 42;
 /// Width of one character of a bar's value, in the chart's units, to leave room for it.
-const CHAR: f64 = 7.6;
+const CHAR: f64 = 8.6;
 
 /// Splits a label into lines of at most `WRAP` characters.
 fn wrap(text: &str) -> Vec<String> {
@@ -132,18 +132,20 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
                 .collect_view();
             let class = format!("bar f-{:?}", f.kind).to_lowercase();
             let class = if f.trend == Some(Trend::Fall) { format!("{class} fall") } else { class };
+            // Where zero is, beside each bar, when a bar can fall below it (not over the labels).
+            let axis = (lo < 0.0).then(|| {
+                view! { <line class="zero" x1=zero x2=zero y1=bar_y - 3.0 y2=bar_y + BAR + 3.0></line> }
+            });
             view! {
                 <g class="figure">
                     <text class="bar-label">{label}</text>
+                    {axis}
                     <rect class=class x=from y=bar_y width=width height=BAR rx="2"></rect>
                     <text class="bar-value" x=(from + width).max(zero) + 6.0 y=bar_y + BAR - 3.0>{value_text(&f)}</text>
                 </g>
             }
         })
         .collect_view();
-    let axis = (lo < 0.0).then(|| {
-        view! { <line class="zero" x1=zero x2=zero y1="0" y2=height></line> }
-    });
     let sources = chart
         .figures
         .iter()
@@ -175,7 +177,6 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
                 {sample.map(|n| view! { <span>{format!(" · sample: {n}")}</span> })}
             </figcaption>
             <svg class="bars" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=summary>
-                {axis}
                 {bars}
             </svg>
             {caveat.map(|c| view! { <p class="caveat">{c}</p> })}
