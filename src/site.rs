@@ -94,7 +94,7 @@ pub fn preview(corpus: &Corpus, width: usize, height: usize) -> Canvas {
     }
     let map = agreement_map(corpus, 40);
     let right_x = width * 12 / 20;
-    let cols = map.documents.len().max(1);
+    let cols = map.columns.len().max(1);
     let rows = map.rows.len().max(1);
     let cell = ((width - right_x - margin) / cols)
         .min((height - 2 * margin) / rows)

@@ -294,6 +294,21 @@ fn an_agreement_map_cell_opens_the_claims_behind_it() {
     s.screenshot("overview-desktop");
     // The first row's matter and its first asserting cell.
     let map = parallax_engine::view::agreement_map(seeds(), 50);
+    // Columns are outlets, by name; an article that states neither outlet nor title by its
+    // opening words, never by its file name.
+    let headers = s.js("return [...document.querySelectorAll('table.map thead th')].slice(1).map(e => e.textContent)");
+    assert_eq!(
+        headers,
+        json!(map
+            .columns
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect::<Vec<_>>())
+    );
+    assert!(
+        !headers.to_string().contains(".txt"),
+        "no file name heads a column: {headers}"
+    );
     let matter = seeds()
         .clusters
         .iter()

@@ -2,7 +2,7 @@
 //! agreement map: the matters several outlets address, and who asserts, disputes or is silent.
 
 use leptos::prelude::*;
-use parallax_engine::view::{agreement_map, claims_by_kind, document_label, stated, Stance, Tab};
+use parallax_engine::view::{agreement_map, claims_by_kind, stated, Stance, Tab};
 use parallax_engine::ClaimKind;
 
 use super::{Nav, Shared};
@@ -84,12 +84,12 @@ pub fn Overview() -> impl IntoView {
 
     let map = agreement_map(c, MAP_ROWS);
     let more_matters = map.more_rows;
-    let silent_documents = c.documents.len() - map.documents.len();
+    let outlets = parallax_engine::view::outlet_columns(c).len();
+    let silent_outlets = outlets - map.columns.len();
     let headers = map
-        .documents
+        .columns
         .iter()
-        .filter_map(|id| c.documents.iter().find(|d| d.id == *id))
-        .map(|d| view! { <th scope="col">{document_label(d)}</th> })
+        .map(|col| view! { <th scope="col">{col.label.clone()}</th> })
         .collect_view();
     let map_rows = map
         .rows
@@ -108,7 +108,7 @@ pub fn Overview() -> impl IntoView {
                     if cell.claims.is_empty() {
                         view! { <td class=class>{label}</td> }.into_any()
                     } else {
-                        let (matter, doc) = (row.matter.clone(), cell.document.clone());
+                        let (matter, doc) = (row.matter.clone(), cell.documents.clone());
                         view! {
                             <td class=class>
                                 <button on:click=move |_| {
@@ -116,7 +116,7 @@ pub fn Overview() -> impl IntoView {
                                     nav.go(move |s| {
                                         s.clear_filters();
                                         s.matter = Some(matter);
-                                        s.documents = vec![doc];
+                                        s.documents = doc;
                                         s.tab = Tab::Claims;
                                     })
                                 }>{label}</button>
@@ -210,14 +210,14 @@ pub fn Overview() -> impl IntoView {
                             <tbody>{map_rows}</tbody>
                         </table>
                     </div>
-                    {(more_matters > 0 || silent_documents > 0)
+                    {(more_matters > 0 || silent_outlets > 0)
                         .then(|| {
                             view! {
                                 <p class="hint">
                                     {format!(
-                                        "Showing the {} matters the most articles share ({more_matters} more not shown), against the {} articles that speak to the most of them ({silent_documents} more articles have no column).",
+                                        "Showing the {} matters the most outlets share ({more_matters} more not shown), against the {} outlets that speak to the most of them ({silent_outlets} more outlets have no column).",
                                         MAP_ROWS.min(c.clusters.len()),
-                                        c.documents.len() - silent_documents,
+                                        outlets - silent_outlets,
                                     )}
                                 </p>
                             }

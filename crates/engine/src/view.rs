@@ -909,12 +909,27 @@ pub fn value_text(f: &crate::model::Figure) -> String {
     }
 }
 
-/// How a document is named to readers: its outlet, else its title, else its file.
+/// Words of an article's opening a label quotes when it states neither outlet nor title.
+const OPENING_WORDS: usize = 6;
+
+/// How a document is named to readers: its outlet, else its title, else the opening words of its
+/// first paragraph ("“On January 6, the United States Department…”"), so a reader never has to
+/// tell articles apart by file names such as `001_650089dbfd7d6cb8.txt`; the file name only for
+/// a document with no paragraph at all.
 pub fn document_label(d: &Document) -> String {
-    d.outlet
-        .clone()
-        .or_else(|| d.title.clone())
-        .unwrap_or_else(|| d.file.clone())
+    if let Some(named) = d.outlet.clone().or_else(|| d.title.clone()) {
+        return named;
+    }
+    let opening = d
+        .lines
+        .iter()
+        .find(|l| l.kind == crate::model::LineKind::Paragraph)
+        .map(|l| {
+            let ws: Vec<&str> = l.text.split_whitespace().collect();
+            let more = if ws.len() > OPENING_WORDS { "…" } else { "" };
+            format!("“{}{more}”", ws[..ws.len().min(OPENING_WORDS)].join(" "))
+        });
+    opening.unwrap_or_else(|| d.file.clone())
 }
 
 /// The page's name for the whole site, after what is on screen.
@@ -969,7 +984,8 @@ pub enum Stance {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MapCell {
-    pub document: String,
+    /// The documents of the cell's outlet (its column).
+    pub documents: Vec<String>,
     pub claims: Vec<String>,
     pub stance: Stance,
     /// What the cell says, in words and a glyph so colour is never the only sign: "≠ disputes
@@ -1042,15 +1058,42 @@ pub fn disagreement_name(basis: crate::model::Basis) -> &'static str {
     }
 }
 
-/// Up to this many documents, every document is a column of the map, silent or not; past it,
-/// this many columns: the documents that speak to the most shown matters.
+/// Up to this many outlets, every outlet is a column of the map, silent or not; past it, this
+/// many columns: the outlets that speak to the most shown matters.
 pub const MAP_ALL_COLUMNS: usize = 12;
 
-/// The agreement map as shown: the matters most outlets address, against the documents.
+/// One column of the agreement map: an outlet and its documents. Several articles of one outlet
+/// share its column; an article whose outlet is not stated is its own column, under its title
+/// ([`document_label`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapColumn {
+    pub label: String,
+    /// Its document ids, in corpus order.
+    pub documents: Vec<String>,
+}
+
+/// The outlets of `corpus` as map columns, in the order their first documents come.
+pub fn outlet_columns(corpus: &Corpus) -> Vec<(String, Vec<usize>)> {
+    let mut columns: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut at: FastMap<String, usize> = FastMap::default();
+    for (i, d) in corpus.documents.iter().enumerate() {
+        let label = document_label(d);
+        match at.get(&label) {
+            Some(&k) => columns[k].1.push(i),
+            None => {
+                at.insert(label.clone(), columns.len());
+                columns.push((label, vec![i]));
+            }
+        }
+    }
+    columns
+}
+
+/// The agreement map as shown: the matters most outlets address, against the outlets.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgreementMap {
-    /// Column document ids, in corpus order.
-    pub documents: Vec<String>,
+    /// Its columns, in corpus order.
+    pub columns: Vec<MapColumn>,
     pub rows: Vec<MapRow>,
     /// Matters left out by the row limit.
     pub more_rows: usize,
@@ -1073,7 +1116,7 @@ fn matter_disagreement(corpus: &Corpus, m: &crate::model::Cluster) -> Option<cra
         })
 }
 
-/// One matter's claims, one column per document that speaks to it, for reading side by side.
+/// One matter's claims, one column per outlet that speaks to it, for reading side by side.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SideBySide {
     /// The matter's label, in the articles' words.
@@ -1085,7 +1128,8 @@ pub struct SideBySide {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SideColumn {
-    /// The document's id and how readers know it ([`document_label`]).
+    /// The outlet's first document on the matter, and how readers know the outlet
+    /// ([`document_label`]); its other articles' claims are in the same column.
     pub document: String,
     pub outlet: String,
     /// (claim id, verbatim text, [`stance_note`], what differs from the other outlets' wording
@@ -1116,14 +1160,12 @@ pub fn side_by_side(corpus: &Corpus, id: &str) -> Option<SideBySide> {
             stance_note(c),
             differs,
         );
-        match columns
-            .iter_mut()
-            .find(|col| col.document == doc.id.as_str())
-        {
+        let outlet = document_label(doc);
+        match columns.iter_mut().find(|col| col.outlet == outlet) {
             Some(col) => col.claims.push(entry),
             None => columns.push(SideColumn {
                 document: doc.id.to_string(),
-                outlet: document_label(doc),
+                outlet,
                 claims: vec![entry],
             }),
         }
@@ -1145,27 +1187,43 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
         .iter()
         .map(|m| matter_disagreement(corpus, m))
         .collect();
+    let outlets = outlet_columns(corpus);
+    let mut outlet_of = vec![0usize; corpus.documents.len()];
+    for (k, (_, docs)) in outlets.iter().enumerate() {
+        for &d in docs {
+            outlet_of[d] = k;
+        }
+    }
+    // How many outlets speak to each matter.
+    let speakers_of = |m: &crate::model::Cluster| {
+        let mut ks: Vec<usize> = m
+            .documents
+            .iter()
+            .filter_map(|d| outlet_of.get(d.index()).copied())
+            .collect();
+        ks.sort_unstable();
+        ks.dedup();
+        ks
+    };
     let mut order: Vec<usize> = (0..corpus.clusters.len()).collect();
-    // Disagreements first, then the matters the most documents share.
+    // Disagreements first, then the matters the most outlets share.
     order.sort_by_key(|&m| {
         (
             disagreements[m].is_none(),
-            std::cmp::Reverse(corpus.clusters[m].documents.len()),
+            std::cmp::Reverse(speakers_of(&corpus.clusters[m]).len()),
         )
     });
     let more_rows = order.len().saturating_sub(max_rows);
     order.truncate(max_rows);
-    // How many shown matters each document speaks to.
-    let mut speaks = vec![0usize; corpus.documents.len()];
+    // How many shown matters each outlet speaks to.
+    let mut speaks = vec![0usize; outlets.len()];
     for &m in &order {
-        for d in &corpus.clusters[m].documents {
-            if let Some(n) = speaks.get_mut(d.index()) {
-                *n += 1;
-            }
+        for k in speakers_of(&corpus.clusters[m]) {
+            speaks[k] += 1;
         }
     }
-    let columns: Vec<usize> = if corpus.documents.len() <= MAP_ALL_COLUMNS {
-        (0..corpus.documents.len()).collect()
+    let shown: Vec<usize> = if outlets.len() <= MAP_ALL_COLUMNS {
+        (0..outlets.len()).collect()
     } else {
         let mut ranked: Vec<(usize, usize)> = speaks
             .iter()
@@ -1178,9 +1236,19 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
         ranked.sort_unstable();
         ranked.into_iter().map(|(i, _)| i).collect()
     };
-    let documents: Vec<String> = columns
+    let ids = |k: usize| -> Vec<String> {
+        outlets[k]
+            .1
+            .iter()
+            .map(|&d| corpus.documents[d].id.to_string())
+            .collect()
+    };
+    let columns: Vec<MapColumn> = shown
         .iter()
-        .map(|&d| corpus.documents[d].id.to_string())
+        .map(|&k| MapColumn {
+            label: outlets[k].0.clone(),
+            documents: ids(k),
+        })
         .collect();
     let rows = order
         .into_iter()
@@ -1194,14 +1262,16 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
                 .map(Ref::index)
                 .collect();
             in_order.sort_unstable();
-            let mut by_document: FastMap<usize, Vec<&Claim>> = FastMap::default();
+            let mut by_outlet: FastMap<usize, Vec<&Claim>> = FastMap::default();
             for c in in_order.into_iter().map(|i| &corpus.claims[i]) {
-                by_document.entry(c.document.index()).or_default().push(c);
+                if let Some(&k) = outlet_of.get(c.document.index()) {
+                    by_outlet.entry(k).or_default().push(c);
+                }
             }
-            let cells = columns
+            let cells = shown
                 .iter()
-                .map(|&d| {
-                    let claims = by_document.get(&d).cloned().unwrap_or_default();
+                .map(|&k| {
+                    let claims = by_outlet.get(&k).cloned().unwrap_or_default();
                     let disputes = claims.iter().any(|c| {
                         c.related.iter().any(|l| {
                             l.relation == Relation::Disputes && members.contains(&l.claim.index())
@@ -1215,7 +1285,7 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
                         Stance::Asserts
                     };
                     MapCell {
-                        document: corpus.documents[d].id.to_string(),
+                        documents: ids(k),
                         claims: claims.iter().map(|c| c.id.to_string()).collect(),
                         label: cell_label(stance, &claims),
                         stance,
@@ -1231,7 +1301,7 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
         })
         .collect();
     AgreementMap {
-        documents,
+        columns,
         rows,
         more_rows,
     }
