@@ -1855,3 +1855,29 @@ fn another_outlets_words_show_on_the_card_for_touch_and_keyboard() {
         &format!("return location.hash.includes({:?})", other.id.to_string()),
     );
 }
+
+#[test]
+fn nothing_scrolls_sideways_on_a_phone() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(360, 740);
+    for (hash, ready) in [
+        ("", "table.docs tbody tr"),
+        ("#tab=claims", "#main .card"),
+        ("#tab=figures", "svg.bars rect"),
+    ] {
+        s.open(hash);
+        s.wait(
+            &format!("the view {hash:?}"),
+            &format!("return document.querySelectorAll({ready:?}).length > 0"),
+        );
+        // Neither the page nor any element in it is wider than the screen.
+        let wide = s.js(
+            "const w = document.documentElement.clientWidth; \
+             return [document.documentElement.scrollWidth > w, \
+                     [...document.querySelectorAll('#main *')].filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll table.map')).map(e => e.tagName + '.' + e.className).slice(0, 5)]",
+        );
+        assert_eq!(wide, json!([false, []]), "{hash:?} scrolls sideways");
+    }
+}

@@ -40,10 +40,11 @@ pub fn Overview() -> impl IntoView {
                     <span class="doc-title" class:unstated=d.title.is_none()>{stated(d.title.as_deref())}</span>
                     <span class="file">{d.file.clone()}</span>
                 </th>
-                <td class:unstated=d.outlet.is_none()>{stated(d.outlet.as_deref())}</td>
-                <td class:unstated=d.author.is_none()>{stated(d.author.as_deref())}</td>
-                <td class:unstated=d.date.is_none()>{stated(d.date.as_deref())}</td>
-                <td>
+                // Each cell names its column, for the phone layout where rows become cards.
+                <td data-label="Outlet" class:unstated=d.outlet.is_none()>{stated(d.outlet.as_deref())}</td>
+                <td data-label="Author" class:unstated=d.author.is_none()>{stated(d.author.as_deref())}</td>
+                <td data-label="Date" class:unstated=d.date.is_none()>{stated(d.date.as_deref())}</td>
+                <td data-label="Claims">
                     <button on:click=move |_| {
                         let id = id.clone();
                         nav.go(move |s| {
@@ -54,7 +55,7 @@ pub fn Overview() -> impl IntoView {
                     }>{format!("{total} claims")}</button>
                     <span class="kinds">{by_kind}</span>
                 </td>
-                <td>
+                <td data-label="Text">
                     <button on:click=move |_| {
                         let read = read.clone();
                         nav.go(move |s| {
