@@ -1,6 +1,8 @@
 //! Claim cards with filters: outlet, kind, speaker, entity and full-text search, each facet value
 //! with the count it would leave given the other filters. Only a page of cards is rendered.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use parallax_engine::view::{
     results_heading, select, shortlist, side_by_side, FacetValue, Tab, ViewState, CARDS_PER_PAGE,
@@ -143,11 +145,13 @@ pub fn ClaimsView() -> impl IntoView {
     // back to the list the reader left (from the reader, or another tab), the same pages are
     // shown and the page scrolls back to where it was.
     let place = expect_context::<RwSignal<ListPlace>>();
-    // Which list this is: its filters, whatever tab the state names as the reader leaves.
-    let list_key = |s: &ViewState| {
+    // Which list this is: its filters, whatever tab the state names as the reader leaves, of
+    // this corpus (the same filters over other articles are another list).
+    let corpus_at = Arc::as_ptr(&data) as usize;
+    let list_key = move |s: &ViewState| {
         let mut s = s.clone();
         s.tab = Tab::Claims;
-        s.to_hash()
+        format!("{corpus_at}:{}", s.to_hash())
     };
     let list = Memo::new(move |_| filters.with(list_key));
     let kept = {

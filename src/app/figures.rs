@@ -85,8 +85,10 @@ fn chart_view(chart: Chart, nav: Nav) -> impl IntoView {
     let values: Vec<f64> = chart.figures.iter().map(signed).collect();
     let percent = chart.unit.as_deref() == Some("%");
     let falls = values.iter().any(|v| *v < 0.0);
+    let largest = values.iter().copied().fold(0.0_f64, f64::max);
     let (lo, hi) = if percent {
-        (if falls { -100.0 } else { 0.0 }, 100.0)
+        // A share above 100% ("up 150%") widens the scale rather than being cut to 100.
+        (if falls { -100.0 } else { 0.0 }, largest.max(100.0))
     } else {
         (
             values.iter().copied().fold(0.0_f64, f64::min),

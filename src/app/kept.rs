@@ -63,7 +63,7 @@ pub fn KeptNote() -> impl IntoView {
     };
     move || {
         let current = data.get();
-        current.own.then(|| {
+        current.kept.then(|| {
             let n = current.corpus.documents.len();
             let articles = if n == 1 {
                 "Your article is".to_string()

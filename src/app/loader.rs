@@ -272,9 +272,20 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
         if documents > 0 {
             kept = false;
             let index_started = now();
-            // Kept in this browser for the next visit; a reload must not lose them.
-            not_stored = super::kept::keep(&sources).err();
-            let next = Arc::new(Data::opened(corpus, sources, all_refused));
+            // Kept in this browser for the next visit, so a reload does not lose them; a saved
+            // page always opens with the articles it carries, so there they are not kept.
+            let saved_page = document()
+                .get_element_by_id(parallax_engine::share::ISLAND_ID)
+                .is_some();
+            if !saved_page {
+                not_stored = super::kept::keep(&sources).err();
+                if not_stored.is_some() {
+                    // Never the articles opened before, in place of these, after a reload.
+                    super::kept::forget();
+                }
+            }
+            let kept = !saved_page && not_stored.is_none();
+            let next = Arc::new(Data::opened(corpus, sources, all_refused, kept));
             phases.push(("indexing", now() - index_started));
             let show_started = now();
             data.set(next);

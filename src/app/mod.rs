@@ -34,9 +34,11 @@ pub struct Data {
     pub sources: Vec<Input>,
     /// Files refused before the engine saw them (wrong kind, too large, unreadable).
     pub refused: Vec<Diagnostic>,
-    /// The articles are the reader's own (opened here, and kept in this browser), not the
-    /// page's: replacing them asks first.
+    /// The articles are the reader's own (opened here), not the page's: replacing them asks
+    /// first.
     pub own: bool,
+    /// They are kept in this browser for the next visit ([`kept`]).
+    pub kept: bool,
 }
 
 impl Data {
@@ -48,13 +50,20 @@ impl Data {
             sources,
             refused,
             own: false,
+            kept: false,
         }
     }
 
-    /// The reader's own articles ([`Data::own`]).
-    pub fn opened(corpus: Corpus, sources: Vec<Input>, refused: Vec<Diagnostic>) -> Data {
+    /// The reader's own articles ([`Data::own`]), `kept` in this browser or not.
+    pub fn opened(
+        corpus: Corpus,
+        sources: Vec<Input>,
+        refused: Vec<Diagnostic>,
+        kept: bool,
+    ) -> Data {
         Data {
             own: true,
+            kept,
             ..Data::new(corpus, sources, refused)
         }
     }
@@ -283,7 +292,7 @@ fn App() -> impl IntoView {
     let (sources, own, island_notice) = starting_articles();
     let corpus = parallax_engine::build(sources.clone(), Vec::new());
     let data: CurrentData = RwSignal::new(Arc::new(if own {
-        Data::opened(corpus, sources, Vec::new())
+        Data::opened(corpus, sources, Vec::new(), true)
     } else {
         Data::new(corpus, sources, Vec::new())
     }));

@@ -508,11 +508,19 @@ fn opening_person(s: &str, ctx: &Context) -> Option<String> {
 fn opening_surname(s: &str, ctx: &Context) -> Option<String> {
     let first = s.split(|c: char| !c.is_alphanumeric() && c != '-').next()?;
     let rest = &s[first.len()..];
-    let continues = rest.starts_with(',')
-        || rest
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(char::is_lowercase));
-    if !continues || !first.starts_with(char::is_uppercase) {
+    // A surname that is also a common word opens many sentences as that word ("Price rises hit
+    // families"), so the next word must show a person acting: an apposition's comma, a past
+    // tense, a reporting verb, or a word listed as following a subject (`data/attribution.txt`).
+    let v = vocab();
+    let next = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+        .unwrap_or("");
+    let acts = next.starts_with(char::is_lowercase)
+        && (next.ends_with("ed")
+            || v.speech_verbs.iter().any(|verb| verb == next)
+            || v.subject_next.contains(next));
+    if !(rest.starts_with(',') || acts) || !first.starts_with(char::is_uppercase) {
         return None;
     }
     earlier_full_name(first, ctx).map(|(name, _)| name)
@@ -972,7 +980,6 @@ pub fn attribute(s: &str, tokens: &Tokens, ctx: &mut Context) -> Option<Speaker>
                     && head[..head.len() - subject.len()].trim_end().ends_with(',')
                     && words(subject, 0).len() <= 4;
                 // Words that open the clause ("though Grant said") are no part of the subject.
-                // Words that open the clause ("though Grant said") are no part of the subject.
                 if !(valid_subject(subject) || valid_subject(without_leads(subject)) || trailing) {
                     continue;
                 }
@@ -1177,6 +1184,31 @@ mod tests {
 
     fn some(name: &str, kind: SpeakerKind) -> Option<(String, SpeakerKind)> {
         Some((name.to_string(), kind))
+    }
+
+    #[test]
+    fn a_surname_that_is_a_common_word_opens_no_person() {
+        let person = SpeakerKind::Person;
+        // "Price rises" is no Tom Price: the "he" after it is the chief named before.
+        assert_eq!(
+            who(&[
+                "“We are ready,” said Tom Price.",
+                "Chief Ali Hassan arrived at the port.",
+                "Price rises hit families hard.",
+                "“It is bad,” he said.",
+            ])[3],
+            some("Ali Hassan", person)
+        );
+        // "Price, a former docker, …" is Tom Price.
+        assert_eq!(
+            who(&[
+                "“We are ready,” said Tom Price.",
+                "Chief Ali Hassan arrived at the port.",
+                "Price, a former docker, walked the quay.",
+                "“It is bad,” he said.",
+            ])[3],
+            some("Tom Price", person)
+        );
     }
 
     #[test]

@@ -538,7 +538,11 @@ fn parse_one(file: &str, text: &str, id: String) -> Parsed {
                         start: q.start,
                         end: q.end,
                         label: clause[d.label.0..d.label.1].to_string(),
-                        trend: crate::figures::trend(clause, d.label, q.start - a),
+                        // A poll's share is an opinion ("35% expect prices to fall"), not
+                        // a change of the figure itself.
+                        trend: (kind != FigureKind::Poll && population.is_none())
+                            .then(|| crate::figures::trend(clause, d.label, q.start - a))
+                            .flatten(),
                         population,
                         sample_size: sample,
                         source,

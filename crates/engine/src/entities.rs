@@ -606,11 +606,12 @@ mod tests {
         );
         assert!(places("The valley was flooded.").is_empty());
         // Legislatures and broadcasters, longest name first; a chamber's short name only in
-        // capitals ("the Commons", not "the commons").
+        // capitals ("the Commons", not "the commons"); a bare "Senate" is any country's.
         assert_eq!(
             places("The House of Commons and BBC News cited the US Senate, not the commons."),
-            ["House of Commons", "BBC", "Senate"]
+            ["House of Commons", "BBC", "US Senate"]
         );
+        assert!(places("The Senate met.").is_empty());
     }
 
     #[test]

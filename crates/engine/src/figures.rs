@@ -558,13 +558,15 @@ pub fn sample_size(text: &str) -> Option<u64> {
                 Some("surveyed" | "polled" | "interviewed" | "questioned")
             )
         };
-        // "a sample of 1,200", "surveyed 900", "1,200 Syrians surveyed".
-        let after_sample = prev == Some("of") && prev2 == Some("sample")
-            || asked(prev)
-            || asked(ws.get(k + 2).map(|x| x.text));
         let about_a_poll = ["survey", "poll", "respondents"]
             .iter()
             .any(|p| lower.contains(p));
+        // A year is no sample ("in 2019 officials interviewed 40 people").
+        let year = !w.text.contains(',') && (1800..2200).contains(&n);
+        // "a sample of 1,200", "surveyed 900", "1,200 Syrians surveyed" (in a poll's text).
+        let after_sample = prev == Some("of") && prev2 == Some("sample")
+            || asked(prev) && !year
+            || about_a_poll && !year && asked(ws.get(k + 2).map(|x| x.text));
         let before_people = about_a_poll
             && matches!(
                 next,

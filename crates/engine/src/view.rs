@@ -341,6 +341,7 @@ impl SearchIndex {
         let mut tokens: Vec<String> = Vec::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut chars = vec![0u64; corpus.claims.len()];
+        let mut name_forms: FastMap<String, Vec<u32>> = FastMap::default();
         for (i, c) in corpus.claims.iter().enumerate() {
             let doc = corpus.document(&c.document);
             let mut h = c.text.to_string();
@@ -354,6 +355,23 @@ impl SearchIndex {
             {
                 h.push('\n');
                 h.push_str(extra);
+            }
+            // Names only (capitalised as written): "later" must not find "latter".
+            for word in h.split_whitespace() {
+                let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let capitalised = bare.starts_with(char::is_uppercase)
+                    || bare
+                        .split_once('-')
+                        .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase));
+                if let Some(form) = capitalised
+                    .then(|| name_form(&fold_for_search(word).0))
+                    .flatten()
+                {
+                    let list = name_forms.entry(form).or_default();
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
             }
             let folded = fold_for_search(&h).0;
             for ch in folded.chars() {
@@ -374,12 +392,7 @@ impl SearchIndex {
                 }
             }
         }
-        let mut name_forms: FastMap<String, Vec<u32>> = FastMap::default();
-        for (token, claims) in tokens.iter().zip(&postings) {
-            if let Some(form) = name_form(token) {
-                name_forms.entry(form).or_default().extend(claims);
-            }
-        }
+
         let entity_at = positions(corpus.entities.iter().map(|e| e.id.id()));
         let mut speakers: Vec<String> = corpus
             .claims
@@ -891,10 +904,17 @@ pub fn figure_source(f: &crate::model::Figure) -> String {
 /// What a chart's bars measure in, for its caption: "in percent", "in USD", "counts of areas",
 /// "no unit stated".
 pub fn unit_name(unit: Option<&str>) -> String {
-    match unit {
+    // A unit of measure is one `data/units.tsv` knows; any other unit is the noun counted.
+    let measure = |u: &str| {
+        crate::vocab::vocab()
+            .units
+            .iter()
+            .any(|(_, known)| known.canonical == u)
+    };
+    match unit.filter(|u| !u.trim().is_empty()) {
         Some("%") => "in percent".to_string(),
-        Some(u) if u.chars().all(|c| c.is_lowercase()) => format!("counts of {u}"),
-        Some(u) => format!("in {u}"),
+        Some(u) if measure(u) => format!("in {u}"),
+        Some(u) => format!("counts of {u}"),
         None => format!("unit {NOT_STATED}"),
     }
 }
@@ -1072,17 +1092,27 @@ pub struct MapColumn {
     pub documents: Vec<String>,
 }
 
-/// The outlets of `corpus` as map columns, in the order their first documents come.
+/// Which column a document belongs to: its outlet as stated, else the document alone (two
+/// articles that state no outlet are never one source, even with one headline).
+fn outlet_key(d: &Document) -> String {
+    match &d.outlet {
+        Some(outlet) => format!("outlet:{outlet}"),
+        None => format!("document:{}", d.id),
+    }
+}
+
+/// The outlets of `corpus` as map columns (label, document indices), in the order their first
+/// documents come.
 pub fn outlet_columns(corpus: &Corpus) -> Vec<(String, Vec<usize>)> {
     let mut columns: Vec<(String, Vec<usize>)> = Vec::new();
     let mut at: FastMap<String, usize> = FastMap::default();
     for (i, d) in corpus.documents.iter().enumerate() {
-        let label = document_label(d);
-        match at.get(&label) {
+        let key = outlet_key(d);
+        match at.get(&key) {
             Some(&k) => columns[k].1.push(i),
             None => {
-                at.insert(label.clone(), columns.len());
-                columns.push((label, vec![i]));
+                at.insert(key, columns.len());
+                columns.push((document_label(d), vec![i]));
             }
         }
     }
@@ -1145,6 +1175,8 @@ pub fn side_by_side(corpus: &Corpus, id: &str) -> Option<SideBySide> {
     let mut in_order: Vec<usize> = members.iter().copied().collect();
     in_order.sort_unstable();
     let mut columns: Vec<SideColumn> = Vec::new();
+    // Each column's outlet ([`outlet_key`]).
+    let mut keys: Vec<String> = Vec::new();
     for c in in_order.into_iter().filter_map(|i| corpus.claims.get(i)) {
         let Some(doc) = corpus.document(&c.document) else {
             continue;
@@ -1160,14 +1192,17 @@ pub fn side_by_side(corpus: &Corpus, id: &str) -> Option<SideBySide> {
             stance_note(c),
             differs,
         );
-        let outlet = document_label(doc);
-        match columns.iter_mut().find(|col| col.outlet == outlet) {
-            Some(col) => col.claims.push(entry),
-            None => columns.push(SideColumn {
-                document: doc.id.to_string(),
-                outlet,
-                claims: vec![entry],
-            }),
+        let key = outlet_key(doc);
+        match keys.iter().position(|k| *k == key) {
+            Some(at) => columns[at].claims.push(entry),
+            None => {
+                keys.push(key);
+                columns.push(SideColumn {
+                    document: doc.id.to_string(),
+                    outlet: document_label(doc),
+                    claims: vec![entry],
+                });
+            }
         }
     }
     Some(SideBySide {
@@ -1205,7 +1240,10 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
         ks.dedup();
         ks
     };
-    let mut order: Vec<usize> = (0..corpus.clusters.len()).collect();
+    // A matter is a row when two outlets speak to it (two articles of one outlet are one side).
+    let mut order: Vec<usize> = (0..corpus.clusters.len())
+        .filter(|&m| speakers_of(&corpus.clusters[m]).len() >= 2)
+        .collect();
     // Disagreements first, then the matters the most outlets share.
     order.sort_by_key(|&m| {
         (
@@ -1272,9 +1310,18 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
                 .iter()
                 .map(|&k| {
                     let claims = by_outlet.get(&k).cloned().unwrap_or_default();
+                    // Disputed by another outlet, not by one of its own articles.
+                    let other_outlet = |l: &crate::model::Link| {
+                        corpus
+                            .claim(&l.claim)
+                            .and_then(|o| outlet_of.get(o.document.index()))
+                            .is_some_and(|&ok| ok != k)
+                    };
                     let disputes = claims.iter().any(|c| {
                         c.related.iter().any(|l| {
-                            l.relation == Relation::Disputes && members.contains(&l.claim.index())
+                            l.relation == Relation::Disputes
+                                && members.contains(&l.claim.index())
+                                && other_outlet(l)
                         })
                     });
                     let stance = if claims.is_empty() {

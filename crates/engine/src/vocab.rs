@@ -63,6 +63,8 @@ pub struct Vocab {
     pub unnamed_sources: Vec<String>,
     /// Words before a subject that are no part of it, and adverbs after it ([`crate::claims`]).
     pub subject_leads: FastSet<String>,
+    /// Words that follow a person who opens a sentence by surname alone ("Grant is …").
+    pub subject_next: FastSet<String>,
     /// Words that make a capitalised name a place or a building ([`crate::entities`]).
     pub place_words: FastSet<String>,
     /// All-caps abbreviations that are no organisation's acronym ("GDP", "CEO").
@@ -334,6 +336,7 @@ fn build() -> Vocab {
         poll_nouns: tagged(attribution, "poll"),
         unnamed_sources: tagged(attribution, "unnamed"),
         subject_leads: tagged(attribution, "lead").into_iter().collect(),
+        subject_next: tagged(attribution, "next").into_iter().collect(),
         not_organisations: entries(include_str!("../data/not_organisations.txt"))
             .map(|l| l.trim().to_string())
             .collect(),

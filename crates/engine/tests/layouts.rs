@@ -164,7 +164,7 @@ fn speakers_in_straight_quotes_without_their_ages_roles_and_asides() {
     );
     // A sentence may open with the person's employer and role before the name ("Harbour
     // Trust diver Paul Grant"), or with the surname alone once the article named them in full;
-    // the next "he said" is theirs.
+    // the next "he said" is theirs, not the mayor's named in between.
     assert_eq!(who("Harbour Trust diver"), (String::new(), false));
     assert_eq!(who("\"It will hold for years"), ("Paul Grant".into(), true));
     // An apposition after the name is not the speaker ("though Grant, a former navy diver,
