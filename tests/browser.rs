@@ -1881,3 +1881,56 @@ fn nothing_scrolls_sideways_on_a_phone() {
         assert_eq!(wide, json!([false, []]), "{hash:?} scrolls sideways");
     }
 }
+
+#[test]
+fn a_phone_puts_the_story_first() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(360, 740);
+    s.open("#tab=claims");
+    s.wait(
+        "the claim cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    // The file controls are folded and the header is short; the search is in sight, outside the
+    // folded filters.
+    assert_eq!(
+        s.js("return document.querySelector('.open-fold').open"),
+        json!(false)
+    );
+    let header = s.js("return document.querySelector('header.top').getBoundingClientRect().height");
+    assert!(
+        header.as_f64().unwrap_or(999.0) < 200.0,
+        "header {header} px"
+    );
+    assert_eq!(
+        s.js("return document.querySelector('.filter-panel').open"),
+        json!(false)
+    );
+    let search = s.js("const r = document.querySelector('#search').getBoundingClientRect(); return r.height > 0 && r.bottom <= window.innerHeight");
+    assert_eq!(search, json!(true), "the search box is on the first screen");
+    // The filters open as a sheet; its button shows the results and closes it.
+    s.click("//details[contains(@class,'filter-panel')]/summary");
+    s.click(&facet_button("Kind", "statistic"));
+    let statistics = seeds()
+        .claims
+        .iter()
+        .filter(|c| c.kind == parallax_engine::ClaimKind::Statistic)
+        .count();
+    let label = parallax_engine::view::show_results_label(statistics, seeds().claims.len());
+    s.wait(
+        "the sheet's button to count the results",
+        &format!("return document.querySelector('.show-results').textContent == {label:?}"),
+    );
+    s.click("//button[contains(@class,'show-results')]");
+    assert_eq!(
+        s.js("return document.querySelector('.filter-panel').open"),
+        json!(false)
+    );
+    assert_eq!(
+        s.js("return document.activeElement.id"),
+        json!("results-count")
+    );
+    assert_eq!(s.count("#main .card"), statistics as u64);
+}

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use parallax_engine::view::{
-    results_heading, select, shortlist, side_by_side, FacetValue, Tab, ViewState, CARDS_PER_PAGE,
+    results_heading, select, shortlist, show_results_label, side_by_side, FacetValue, Tab,
+    ViewState, CARDS_PER_PAGE,
 };
 use parallax_engine::ClaimKind;
 use wasm_bindgen::JsCast;
@@ -211,6 +212,7 @@ pub fn ClaimsView() -> impl IntoView {
     });
 
     let total = data.corpus.claims.len();
+    let panel = NodeRef::<leptos::html::Details>::new();
     // On a phone the filters start folded, so the cards come first.
     let wide = window()
         .inner_width()
@@ -241,8 +243,26 @@ pub fn ClaimsView() -> impl IntoView {
         >
             "Skip to results"
         </a>
+        // The search stays in sight on a phone, outside the folded filters.
+        <label class="search" for="search">
+            <span>"Search the claims"</span>
+            <input
+                id="search"
+                type="search"
+                placeholder="words in any order"
+                autocomplete="off"
+                prop:value=move || state.get().query
+                on:input:target=move |ev| {
+                    let q = ev.target().value();
+                    nav.replace(move |s| {
+                        s.query = q;
+                        s.claim = None;
+                    })
+                }
+            />
+        </label>
         <div class="claims-layout">
-            <details class="filter-panel" open=wide>
+            <details class="filter-panel" open=wide node_ref=panel>
             <summary>
                 {move || {
                     let s = filters.get();
@@ -252,23 +272,6 @@ pub fn ClaimsView() -> impl IntoView {
                 }}
             </summary>
             <aside class="filters" aria-label="Filters">
-                <label class="search" for="search">
-                    <span>"Search the claims"</span>
-                    <input
-                        id="search"
-                        type="search"
-                        placeholder="words in any order"
-                        autocomplete="off"
-                        prop:value=move || state.get().query
-                        on:input:target=move |ev| {
-                            let q = ev.target().value();
-                            nav.replace(move |s| {
-                                s.query = q;
-                                s.claim = None;
-                            })
-                        }
-                    />
-                </label>
                 <button
                     class="clear"
                     disabled=move || !filters.get().has_filters()
@@ -294,6 +297,18 @@ pub fn ClaimsView() -> impl IntoView {
                 {facet_group("Kind", kinds, kind_apply, nav)}
                 {facet_group("Speaker", speakers, |s, k| toggle(&mut s.speakers, k), nav)}
                 {facet_group("Entity", entities, |s, k| toggle(&mut s.entities, k), nav)}
+                // On a phone the filters are a sheet over the cards: this closes it on them.
+                <button
+                    class="show-results"
+                    on:click=move |_| {
+                        if let Some(panel) = panel.get_untracked() {
+                            panel.set_open(false);
+                        }
+                        focus_element("results-count");
+                    }
+                >
+                    {move || show_results_label(matched.get(), total)}
+                </button>
             </aside>
             </details>
             <section class="results" aria-labelledby="results-count">

@@ -336,6 +336,11 @@ fn App() -> impl IntoView {
     });
 
     let tab = Memo::new(move |_| state.get().tab);
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 760.0);
     let fingerprint = Memo::new(move |_| parallax_engine::corpus_fingerprint(&data.get().corpus));
     let built = env!("PARALLAX_BUILD_DATE");
     let lede = move || parallax_engine::view::lede(&data.get().corpus);
@@ -359,7 +364,11 @@ fn App() -> impl IntoView {
         <header class="top">
             <h1>"Parallax"</h1>
             <p class="lede">{lede}</p>
-            <loader::OpenArticles />
+            // On a phone the file controls fold away, so the story comes first.
+            <details class="open-fold" open=wide>
+                <summary>"Open your own articles"</summary>
+                <loader::OpenArticles />
+            </details>
             <kept::KeptNote />
             <nav aria-label="Views">
                 <ul class="tabs">

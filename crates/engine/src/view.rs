@@ -820,6 +820,16 @@ pub fn results_heading(shown: usize, total: usize) -> String {
     }
 }
 
+/// The button that closes the filters over the cards on a phone: "Show all 179 claims",
+/// "Show 12 of 179 claims".
+pub fn show_results_label(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("Show all {total} claims")
+    } else {
+        format!("Show {shown} of {total} claims")
+    }
+}
+
 /// How a claim's speaker is qualified after their name on a card.
 pub fn speaker_note(claim: &Claim) -> String {
     let kind = match claim.speaker_kind {
