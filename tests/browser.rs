@@ -1934,3 +1934,50 @@ fn a_phone_puts_the_story_first() {
     );
     assert_eq!(s.count("#main .card"), statistics as u64);
 }
+
+#[test]
+fn a_toggled_filter_keeps_the_focus() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    s.wait(
+        "the filters",
+        "return document.querySelectorAll('.facet-value').length > 0",
+    );
+    let button = facet_button("Kind", "statistic");
+    s.js(&format!(
+        "document.evaluate({button:?}, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.focus()"
+    ));
+    s.press(ENTER);
+    let statistics = seeds()
+        .claims
+        .iter()
+        .filter(|c| c.kind == parallax_engine::ClaimKind::Statistic)
+        .count();
+    s.wait(
+        "the filter to apply",
+        &format!(
+            "return document.querySelector('#results-count').innerText == {:?}",
+            header_for(statistics)
+        ),
+    );
+    // The same button, now pressed, still has the focus: the reader can press it again.
+    assert_eq!(
+        s.js("const e = document.activeElement; return [e.querySelector('.facet-label') && e.querySelector('.facet-label').textContent, e.getAttribute('aria-pressed')]"),
+        json!(["statistic", "true"])
+    );
+    s.press(ENTER);
+    s.wait(
+        "the filter to be off again",
+        &format!(
+            "return document.querySelector('#results-count').innerText == {:?}",
+            header_for(seeds().claims.len())
+        ),
+    );
+    assert_eq!(
+        s.js("return document.activeElement.getAttribute('aria-pressed')"),
+        json!("false")
+    );
+}

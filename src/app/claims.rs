@@ -37,17 +37,31 @@ fn facet_group(
         <fieldset class="facet">
             <legend>{title}</legend>
             <ul>
+                // Keyed by the value alone: a button stays the same element while its count and
+                // state change, so the focus stays on the filter just toggled and a keystroke
+                // updates text in place rather than rebuilding the list.
                 <For
                     each=move || values.get()
-                    key=|v| (v.key.clone(), v.count, v.selected)
+                    key=|v| v.key.clone()
                     children=move |v: FacetValue| {
                         let key = v.key.clone();
+                        let now = {
+                            let key = key.clone();
+                            Memo::new(move |_| {
+                                values.with(|vs| {
+                                    vs.iter()
+                                        .find(|x| x.key == key)
+                                        .map(|x| (x.count, x.selected))
+                                        .unwrap_or((0, false))
+                                })
+                            })
+                        };
                         view! {
                             <li>
                                 <button
                                     class="facet-value"
-                                    aria-pressed=v.selected.to_string()
-                                    disabled=v.count == 0 && !v.selected
+                                    aria-pressed=move || now.get().1.to_string()
+                                    disabled=move || { let (count, selected) = now.get(); count == 0 && !selected }
                                     on:click=move |_| {
                                         let key = key.clone();
                                         nav.go(move |s| {
@@ -57,7 +71,7 @@ fn facet_group(
                                     }
                                 >
                                     <span class="facet-label">{v.label.clone()}</span>
-                                    <span class="count">{v.count}</span>
+                                    <span class="count">{move || now.get().0}</span>
                                 </button>
                             </li>
                         }
