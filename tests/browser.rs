@@ -322,6 +322,11 @@ fn an_agreement_map_cell_opens_the_claims_behind_it() {
         .collect();
     s.click("(//table[contains(@class,'map')]//tbody/tr)[1]//td/button");
     s.wait("the claims behind the cell", &format!("return document.querySelector('#results-count') && document.querySelector('#results-count').innerText == {:?}", header_for(behind.len())));
+    // The reader goes on from the matter's claims side by side.
+    s.wait(
+        "the focus on the claims side by side",
+        "return document.activeElement.id == 'side-h'",
+    );
     let shown =
         s.js("return [...document.querySelectorAll('.card .claim-text')].map(e => e.textContent)");
     assert_eq!(

@@ -12,7 +12,7 @@ use parallax_engine::ClaimKind;
 use wasm_bindgen::JsCast;
 
 use super::card::ClaimCard;
-use super::{ListPlace, Nav, Shared};
+use super::{focus_element, ListPlace, Nav, Shared};
 
 /// Buttons per facet; past this, the values with the most claims (search finds the others).
 const FACET_VALUES: usize = 24;
@@ -113,7 +113,7 @@ fn side_by_side_view(m: parallax_engine::view::SideBySide) -> impl IntoView {
         .collect_view();
     view! {
         <section class="side-by-side" aria-labelledby="side-h">
-            <h2 id="side-h">{format!("“{}”, side by side", m.label)}</h2>
+            <h2 id="side-h" tabindex="-1">{format!("“{}”, side by side", m.label)}</h2>
             {m.disagreement.map(|d| view! { <p class="disagreement">{format!("≠ {d}")}</p> })}
             <div class="side-columns">{columns}</div>
         </section>
@@ -375,12 +375,5 @@ pub fn ClaimsView() -> impl IntoView {
                 }}
             </section>
         </div>
-    }
-}
-
-/// Moves the keyboard focus to the element with this id, if it is on the page.
-fn focus_element(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }

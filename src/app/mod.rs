@@ -159,6 +159,19 @@ fn write_hash(state: &ViewState, replace: bool) {
     }
 }
 
+/// Moves the keyboard focus to the element with this id, if it is on the page.
+pub fn focus_element(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Moves the focus to the element with this id once the view that holds it is rendered (after
+/// a click that changes the view).
+pub fn focus_when_shown(id: &'static str) {
+    request_animation_frame(move || focus_element(id));
+}
+
 /// How long a confirmation ("Link copied.") stays before it clears itself.
 const BRIEF: std::time::Duration = std::time::Duration::from_secs(4);
 

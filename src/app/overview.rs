@@ -119,7 +119,9 @@ pub fn Overview() -> impl IntoView {
                                         s.matter = Some(matter);
                                         s.documents = doc;
                                         s.tab = Tab::Claims;
-                                    })
+                                    });
+                                    // The reader goes on from the claims side by side.
+                                    super::focus_when_shown("side-h");
                                 }>{label}</button>
                             </td>
                         }
@@ -140,7 +142,8 @@ pub fn Overview() -> impl IntoView {
                                 s.clear_filters();
                                 s.matter = Some(matter);
                                 s.tab = Tab::Claims;
-                            })
+                            });
+                            super::focus_when_shown("side-h");
                         }>{format!("“{}”", row.label)}</button>
                         {disagreement}
                     </th>
