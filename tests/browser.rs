@@ -1986,3 +1986,50 @@ fn a_toggled_filter_keeps_the_focus() {
         json!("false")
     );
 }
+
+#[test]
+fn a_selected_card_says_so_and_shows_its_citation() {
+    if !enabled() {
+        return;
+    }
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    s.wait(
+        "the claim cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    let id = s
+        .js("return document.querySelector('#main .cards > article').id.slice(5)")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let claim = seeds()
+        .claims
+        .iter()
+        .find(|c| c.id == id.as_str())
+        .expect("the first card's claim");
+    assert_eq!(s.count(".selected-note"), 0);
+    s.click(&format!(
+        "//article[@id='card-{id}']//button[normalize-space()='Select card']"
+    ));
+    s.wait(
+        "the selected card's note",
+        &format!("return !!document.querySelector('#card-{id} .selected-note')"),
+    );
+    assert_eq!(
+        s.text(&format!("#card-{id} .selected-note .citation")),
+        parallax_engine::view::citation(seeds(), claim)
+    );
+    assert!(s.url().contains(&id), "{}", s.url());
+    assert_eq!(
+        s.js("return document.title"),
+        json!(parallax_engine::view::page_title(
+            seeds(),
+            &parallax_engine::view::ViewState {
+                tab: parallax_engine::view::Tab::Claims,
+                claim: Some(id.clone()),
+                ..Default::default()
+            }
+        ))
+    );
+}

@@ -128,6 +128,7 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
     let related = link_group(Relation::Related, Basis::Phrase, "Related in");
 
     let cite = citation(c, &claim);
+    let shown_cite = cite.clone();
     let read_id = id.clone();
     let read_doc = claim.document.to_string();
     let link_id = id.clone();
@@ -184,6 +185,20 @@ pub fn ClaimCard(index: usize) -> impl IntoView {
                     "Select card"
                 </button>
             </div>
+            // Selected, the card says so and shows its citation (document, byte offsets), for
+            // reading or copying by hand; the page's address and the tab's title now name it.
+            {move || {
+                selected
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="selected-note" role="note">
+                                <p>"Selected: the page's address and the tab's title now point to this claim."</p>
+                                <p class="citation">{shown_cite.clone()}</p>
+                            </div>
+                        }
+                    })
+            }}
         </article>
     }
 }
