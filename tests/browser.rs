@@ -2033,3 +2033,38 @@ fn a_selected_card_says_so_and_shows_its_citation() {
         ))
     );
 }
+
+#[test]
+fn the_reader_marks_claims_lightly_and_fills_only_the_selected_one() {
+    if !enabled() {
+        return;
+    }
+    let claim = &seeds().claims[0];
+    let state = parallax_engine::view::ViewState {
+        tab: parallax_engine::view::Tab::Reader,
+        read: Some(claim.document.to_string()),
+        claim: Some(claim.id.to_string()),
+        ..Default::default()
+    };
+    let s = Session::new(1280, 900);
+    s.open(&format!("#{}", state.to_hash()));
+    s.wait(
+        "the article's claims",
+        "return document.querySelectorAll('article.reader mark.claim').length > 1",
+    );
+    // Every claim is underlined in its kind's colour over the page's own background, so the
+    // article reads as text; the selected claim alone is filled.
+    let looks = s.js(
+        "return [...document.querySelectorAll('article.reader mark.claim')].map(m => { const st = getComputedStyle(m); return [m.classList.contains('selected'), st.backgroundColor == 'rgba(0, 0, 0, 0)', st.textDecorationLine]; })",
+    );
+    let looks = looks.as_array().expect("marks");
+    assert!(
+        looks.iter().any(|l| l[0] == json!(true)),
+        "the selected claim is marked"
+    );
+    for l in looks {
+        let selected = l[0] == json!(true);
+        assert_eq!(l[1], json!(!selected), "{l}");
+        assert_eq!(l[2], json!("underline"), "{l}");
+    }
+}
