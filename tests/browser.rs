@@ -2068,3 +2068,51 @@ fn the_reader_marks_claims_lightly_and_fills_only_the_selected_one() {
         assert_eq!(l[2], json!("underline"), "{l}");
     }
 }
+
+#[test]
+fn the_overview_opens_with_the_story() {
+    if !enabled() {
+        return;
+    }
+    let map = parallax_engine::view::agreement_map(seeds(), 30);
+    let story = parallax_engine::view::story_lines(seeds(), &map);
+    let s = Session::new(1280, 900);
+    s.open("");
+    s.wait(
+        "the story",
+        "return document.querySelectorAll('.story-reported li').length > 0",
+    );
+    // The story comes before the map and the articles.
+    assert_eq!(
+        s.js(
+            "return [...document.querySelectorAll('#main h2')].map(h => h.textContent).slice(0, 3)"
+        ),
+        json!(["The story", "Agreement map", "Articles"])
+    );
+    let lines = s.js(
+        "return [...document.querySelectorAll('.story-reported li')].map(li => li.textContent)",
+    );
+    let expected: Vec<String> = story
+        .reported
+        .iter()
+        .map(|(_, label, n)| {
+            format!(
+                "“{label}” — {}",
+                parallax_engine::view::reported_by(*n, story.outlets)
+            )
+        })
+        .collect();
+    assert_eq!(lines, json!(expected));
+    // A matter named there opens its claims side by side.
+    s.click("(//ul[@class='story-reported']//button)[1]");
+    s.wait(
+        "the matter's claims side by side",
+        "return document.activeElement.id == 'side-h'",
+    );
+    assert!(
+        s.url().contains(&format!("m={}", story.reported[0].0))
+            || s.url().contains(&story.reported[0].0),
+        "{}",
+        s.url()
+    );
+}

@@ -2,7 +2,9 @@
 //! agreement map: the matters several outlets address, and who asserts, disputes or is silent.
 
 use leptos::prelude::*;
-use parallax_engine::view::{agreement_map, claims_by_kind, stated, Stance, Tab};
+use parallax_engine::view::{
+    agreement_map, claims_by_kind, reported_by, stated, story_lines, Stance, Tab,
+};
 use parallax_engine::ClaimKind;
 
 use super::{Nav, Shared};
@@ -84,6 +86,7 @@ pub fn Overview() -> impl IntoView {
     let has_problems = !c.diagnostics.is_empty();
 
     let map = agreement_map(c, MAP_ROWS);
+    let story = story_lines(c, &map);
     let more_matters = map.more_rows;
     let outlets = parallax_engine::view::outlet_columns(c).len();
     let silent_outlets = outlets - map.columns.len();
@@ -154,7 +157,98 @@ pub fn Overview() -> impl IntoView {
         .collect_view();
     let no_matters = c.clusters.is_empty();
 
+    // The story up front: what most outlets report, then where they differ, from the map.
+    let open_matter = move |matter: String| {
+        move |_| {
+            let matter = matter.clone();
+            nav.go(move |s| {
+                s.clear_filters();
+                s.matter = Some(matter);
+                s.tab = Tab::Claims;
+            });
+            super::focus_when_shown("side-h");
+        }
+    };
+    let outlets = story.outlets;
+    let reported = story
+        .reported
+        .into_iter()
+        .map(|(matter, label, n)| {
+            view! {
+                <li>
+                    <button class="matter-label" on:click=open_matter(matter)>{format!("“{label}”")}</button>
+                    {format!(" — {}", reported_by(n, outlets))}
+                </li>
+            }
+        })
+        .collect_view();
+    let differ_none = story.differ.is_empty();
+    let differ = story
+        .differ
+        .into_iter()
+        .map(|(matter, label, how)| {
+            view! {
+                <li>
+                    <button class="matter-label" on:click=open_matter(matter)>{format!("“{label}”")}</button>
+                    <span class="disagreement">{format!(" ≠ {how}")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let story_view = (!no_matters).then(|| {
+        view! {
+            <section class="story" aria-labelledby="story-h">
+                <h2 id="story-h">"The story"</h2>
+                <h3>"What the outlets report"</h3>
+                <ul class="story-reported">{reported}</ul>
+                <h3>"Where they differ"</h3>
+                {if differ_none {
+                    view! { <p class="hint">"The engine found no two outlets' claims that dispute each other, quote one source otherwise or give one number otherwise."</p> }.into_any()
+                } else {
+                    view! { <ul class="story-differ">{differ}</ul> }.into_any()
+                }}
+            </section>
+        }
+    });
+
     view! {
+        {story_view}
+        <section aria-labelledby="map-h">
+            <h2 id="map-h">"Agreement map"</h2>
+            <p class="hint">
+                "Matters that claims in several outlets share (linked by the engine), against the outlets, disagreements first. A cell says how that outlet's claims stand: ✓ asserts, ❝ reports someone else's words, ~ hedges, ✗ rejects, ≠ disputes another outlet, – silent (says nothing on it). Open a cell to see the claims behind it."
+            </p>
+            {if no_matters {
+                view! { <p class="empty">"No matter is shared by two outlets in this corpus."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="scroll">
+                        <table class="map">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Matter"</th>
+                                    {headers}
+                                </tr>
+                            </thead>
+                            <tbody>{map_rows}</tbody>
+                        </table>
+                    </div>
+                    {(more_matters > 0 || silent_outlets > 0)
+                        .then(|| {
+                            view! {
+                                <p class="hint">
+                                    {format!(
+                                        "Showing the {} matters the most outlets share ({more_matters} more not shown), against the {} outlets that speak to the most of them ({silent_outlets} more outlets have no column).",
+                                        MAP_ROWS.min(c.clusters.len()),
+                                        outlets - silent_outlets,
+                                    )}
+                                </p>
+                            }
+                        })}
+                }
+                    .into_any()
+            }}
+        </section>
         <section aria-labelledby="docs-h">
             <h2 id="docs-h">"Articles"</h2>
             <div class="scroll">
@@ -193,42 +287,6 @@ pub fn Overview() -> impl IntoView {
                         </div>
                     }
                 })}
-        </section>
-        <section aria-labelledby="map-h">
-            <h2 id="map-h">"Agreement map"</h2>
-            <p class="hint">
-                "Matters that claims in several outlets share (linked by the engine), against the outlets, disagreements first. A cell says how that outlet's claims stand: ✓ asserts, ❝ reports someone else's words, ~ hedges, ✗ rejects, ≠ disputes another outlet, – silent (says nothing on it). Open a cell to see the claims behind it."
-            </p>
-            {if no_matters {
-                view! { <p class="empty">"No matter is shared by two outlets in this corpus."</p> }.into_any()
-            } else {
-                view! {
-                    <div class="scroll">
-                        <table class="map">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Matter"</th>
-                                    {headers}
-                                </tr>
-                            </thead>
-                            <tbody>{map_rows}</tbody>
-                        </table>
-                    </div>
-                    {(more_matters > 0 || silent_outlets > 0)
-                        .then(|| {
-                            view! {
-                                <p class="hint">
-                                    {format!(
-                                        "Showing the {} matters the most outlets share ({more_matters} more not shown), against the {} outlets that speak to the most of them ({silent_outlets} more outlets have no column).",
-                                        MAP_ROWS.min(c.clusters.len()),
-                                        outlets - silent_outlets,
-                                    )}
-                                </p>
-                            }
-                        })}
-                }
-                    .into_any()
-            }}
         </section>
         <super::save::SaveCorpus />
     }

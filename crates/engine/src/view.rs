@@ -1364,6 +1364,64 @@ pub fn agreement_map(corpus: &Corpus, max_rows: usize) -> AgreementMap {
     }
 }
 
+/// The story in a few lines, from the agreement map: the matters the most outlets report and
+/// how many of them do, and the matters on which they differ and how. Every label is a matter's
+/// own (the articles' words); nothing is summarised beyond what the map shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryLines {
+    /// Outlets in the corpus.
+    pub outlets: usize,
+    /// (matter id, label, outlets that speak to it), most outlets first.
+    pub reported: Vec<(String, String, usize)>,
+    /// (matter id, label, how they differ: [`disagreement_name`]).
+    pub differ: Vec<(String, String, &'static str)>,
+}
+
+/// How many matters each part of [`story_lines`] names at most.
+pub const STORY_LINES: usize = 5;
+
+/// The story up front ([`StoryLines`]) from `map` (as [`agreement_map`] made it for `corpus`).
+pub fn story_lines(corpus: &Corpus, map: &AgreementMap) -> StoryLines {
+    let outlets = outlet_columns(corpus).len();
+    let speaking = |r: &MapRow| {
+        r.cells
+            .iter()
+            .filter(|c| c.stance != Stance::Silent)
+            .count()
+    };
+    let mut reported: Vec<(String, String, usize)> = map
+        .rows
+        .iter()
+        .filter(|r| r.disagreement.is_none())
+        .map(|r| (r.matter.clone(), r.label.clone(), speaking(r)))
+        .collect();
+    reported.sort_by_key(|(_, _, n)| std::cmp::Reverse(*n));
+    reported.truncate(STORY_LINES);
+    let differ = map
+        .rows
+        .iter()
+        .filter_map(|r| {
+            r.disagreement
+                .map(|d| (r.matter.clone(), r.label.clone(), d))
+        })
+        .take(STORY_LINES)
+        .collect();
+    StoryLines {
+        outlets,
+        reported,
+        differ,
+    }
+}
+
+/// "4 of 5 outlets report", "all 3 outlets report".
+pub fn reported_by(n: usize, outlets: usize) -> String {
+    if n == outlets {
+        format!("all {outlets} outlets report")
+    } else {
+        format!("{n} of {outlets} outlets report")
+    }
+}
+
 /// Each document's claims counted by kind (in `ClaimKind::ALL` order), in document order: one
 /// pass over the claims, for the overview's table and the preview image.
 pub fn claims_by_kind(corpus: &Corpus) -> Vec<[usize; ClaimKind::ALL.len()]> {

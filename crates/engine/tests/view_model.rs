@@ -551,3 +551,49 @@ fn names_match_across_spellings_but_common_words_do_not() {
         "a common word is not a name spelt otherwise"
     );
 }
+
+#[test]
+fn the_story_up_front_names_what_most_outlets_report_and_where_they_differ() {
+    use parallax_engine::view::{reported_by, story_lines, STORY_LINES};
+    let c = seeds();
+    let map = agreement_map(c, 30);
+    let story = story_lines(c, &map);
+    assert_eq!(story.outlets, 5);
+    assert!(!story.reported.is_empty() && story.reported.len() <= STORY_LINES);
+    // Most outlets first, each count what the map's row shows.
+    assert!(story.reported.windows(2).all(|w| w[0].2 >= w[1].2));
+    for (matter, label, n) in &story.reported {
+        let row = map
+            .rows
+            .iter()
+            .find(|r| r.matter == *matter)
+            .expect("its row");
+        assert_eq!(row.label, *label);
+        assert!(row.disagreement.is_none());
+        assert_eq!(
+            row.cells
+                .iter()
+                .filter(|c| c.stance != Stance::Silent)
+                .count(),
+            *n
+        );
+    }
+    // Where they differ: the map's disagreement rows, in its order.
+    let differ: Vec<&str> = map
+        .rows
+        .iter()
+        .filter(|r| r.disagreement.is_some())
+        .map(|r| r.matter.as_str())
+        .take(STORY_LINES)
+        .collect();
+    assert_eq!(
+        story
+            .differ
+            .iter()
+            .map(|d| d.0.as_str())
+            .collect::<Vec<_>>(),
+        differ
+    );
+    assert_eq!(reported_by(5, 5), "all 5 outlets report");
+    assert_eq!(reported_by(3, 5), "3 of 5 outlets report");
+}
