@@ -29,6 +29,17 @@ fn header_for(n: usize) -> String {
     parallax_engine::view::results_heading(n, seeds().claims.len())
 }
 
+/// A session on the claims tab at 1280×900, its cards rendered.
+fn claims_page() -> Session {
+    let s = Session::new(1280, 900);
+    s.open("#tab=claims");
+    s.wait(
+        "the claim cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    s
+}
+
 fn facet_button(group: &str, label: &str) -> String {
     format!("//fieldset[legend='{group}']//button[.//span[@class='facet-label' and normalize-space()='{label}']]")
 }
@@ -1596,12 +1607,7 @@ fn show_more_goes_on_from_the_first_new_card() {
     if !enabled() {
         return;
     }
-    let s = Session::new(1280, 900);
-    s.open("#tab=claims");
-    s.wait(
-        "the claim cards",
-        "return document.querySelectorAll('#main .card').length > 0",
-    );
+    let s = claims_page();
     let page = parallax_engine::view::CARDS_PER_PAGE;
     assert!(
         seeds().claims.len() > page,
@@ -1707,12 +1713,7 @@ fn back_from_read_in_context_returns_to_the_same_place_in_the_list() {
     if !enabled() {
         return;
     }
-    let s = Session::new(1280, 900);
-    s.open("#tab=claims");
-    s.wait(
-        "the claim cards",
-        "return document.querySelectorAll('#main .card').length > 0",
-    );
+    let s = claims_page();
     let page = parallax_engine::view::CARDS_PER_PAGE;
     let two_pages = seeds().claims.len().min(2 * page);
     s.click("//button[contains(@class, 'more')]");
@@ -1992,12 +1993,7 @@ fn a_selected_card_says_so_and_shows_its_citation() {
     if !enabled() {
         return;
     }
-    let s = Session::new(1280, 900);
-    s.open("#tab=claims");
-    s.wait(
-        "the claim cards",
-        "return document.querySelectorAll('#main .card').length > 0",
-    );
+    let s = claims_page();
     let id = s
         .js("return document.querySelector('#main .cards > article').id.slice(5)")
         .as_str()

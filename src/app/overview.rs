@@ -87,6 +87,18 @@ pub fn Overview() -> impl IntoView {
 
     let map = agreement_map(c, MAP_ROWS);
     let story = story_lines(c, &map);
+    // A matter, opened from the story or the map: its claims side by side, focused.
+    let open_matter = move |matter: String| {
+        move |_| {
+            let matter = matter.clone();
+            nav.go(move |s| {
+                s.clear_filters();
+                s.matter = Some(matter);
+                s.tab = Tab::Claims;
+            });
+            super::focus_when_shown("side-h");
+        }
+    };
     let more_matters = map.more_rows;
     let outlets = parallax_engine::view::outlet_columns(c).len();
     let silent_outlets = outlets - map.columns.len();
@@ -139,15 +151,7 @@ pub fn Overview() -> impl IntoView {
             view! {
                 <tr class:disagrees=row.disagreement.is_some()>
                     <th scope="row">
-                        <button class="matter-label" on:click=move |_| {
-                            let matter = matter.clone();
-                            nav.go(move |s| {
-                                s.clear_filters();
-                                s.matter = Some(matter);
-                                s.tab = Tab::Claims;
-                            });
-                            super::focus_when_shown("side-h");
-                        }>{format!("“{}”", row.label)}</button>
+                        <button class="matter-label" on:click=open_matter(matter)>{format!("“{}”", row.label)}</button>
                         {disagreement}
                     </th>
                     {cells}
@@ -158,17 +162,6 @@ pub fn Overview() -> impl IntoView {
     let no_matters = c.clusters.is_empty();
 
     // The story up front: what most outlets report, then where they differ, from the map.
-    let open_matter = move |matter: String| {
-        move |_| {
-            let matter = matter.clone();
-            nav.go(move |s| {
-                s.clear_filters();
-                s.matter = Some(matter);
-                s.tab = Tab::Claims;
-            });
-            super::focus_when_shown("side-h");
-        }
-    };
     let outlets = story.outlets;
     let reported = story
         .reported
