@@ -8,6 +8,9 @@ TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132
 # axe-core: the accessibility audit the browser tests run over every view.
 AXE_VERSION := 4.14.1
+# Lighthouse: `make lighthouse` audits the built page on mobile and desktop.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE_PORT ?= 8765
 # How long `make fuzz` runs (seconds), and on how many cores (libFuzzer's -fork).
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS ?= 2
@@ -20,7 +23,7 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PARALLAX_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: test serve build offline export bench scale fuzz eval setup-rust setup-web setup-browser
+.PHONY: test serve build offline export bench scale fuzz eval lighthouse setup-rust setup-web setup-browser
 
 ## Run every test: format, lints, unit, integration and browser tests.
 test: setup-rust setup-web setup-browser
@@ -79,6 +82,23 @@ setup-web:
 setup-browser:
 	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { echo "installing chromium and chromium-driver"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 	@grep -qs '"version": "$(AXE_VERSION)"' $(TOOLS)/node_modules/axe-core/package.json || { echo "installing axe-core $(AXE_VERSION) from npm"; npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@$(AXE_VERSION); }
+
+## Lighthouse on the built page (dist/index.html served on 127.0.0.1), mobile then desktop: the
+## four category scores and the paint timings. A measurement, not a test.
+lighthouse: build setup-browser
+	@grep -qs '"version": "$(LIGHTHOUSE_VERSION)"' $(TOOLS)/node_modules/lighthouse/package.json || { echo "installing lighthouse $(LIGHTHOUSE_VERSION) from npm"; npm install --silent --no-audit --no-fund --prefix $(TOOLS) lighthouse@$(LIGHTHOUSE_VERSION); }
+	@mkdir -p target/lighthouse
+	@cd dist && { python3 -m http.server $(LIGHTHOUSE_PORT) --bind 127.0.0.1 >/dev/null 2>&1 & echo $$! > ../target/lighthouse/server.pid; }
+	@sleep 1
+	@trap 'kill $$(cat target/lighthouse/server.pid) 2>/dev/null' EXIT; \
+	for preset in mobile desktop; do \
+	  flag=$$([ $$preset = desktop ] && echo --preset=desktop || true); \
+	  CHROME_PATH=$$(command -v chromium) lighthouse http://127.0.0.1:$(LIGHTHOUSE_PORT)/index.html --quiet $$flag \
+	    --chrome-flags="--headless=new --no-sandbox" --output=json --output-path=target/lighthouse/$$preset.json; \
+	  node -e "const r = require('./target/lighthouse/$$preset.json'); const a = r.audits; \
+	    console.log('$$preset: ' + Object.values(r.categories).map(c => c.title + ' ' + Math.round(c.score * 100)).join(', ')); \
+	    console.log('  ' + ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map(k => a[k].title + ' ' + a[k].displayValue).join(', '))"; \
+	done
 
 ## The engine against gold labels written by reading real articles (eval/gold, on ../shared/devset):
 ## speakers, figure sources, people, agreements and disagreements, stories told apart. A
