@@ -228,11 +228,7 @@ pub fn ClaimsView() -> impl IntoView {
     let total = data.corpus.claims.len();
     let panel = NodeRef::<leptos::html::Details>::new();
     // On a phone the filters start folded, so the cards come first.
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_none_or(|w| w > 760.0);
+    let wide = super::wide_screen();
     let kind_apply: fn(&mut ViewState, String) = |s, k| {
         if let Some(kind) = ClaimKind::ALL.into_iter().find(|c| c.as_str() == k) {
             match s.kinds.iter().position(|x| *x == kind) {

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use parallax_engine::Input;
 
-use super::{CurrentData, Data, Nav};
+use super::{CurrentData, Nav};
 
 /// The storage key; its suffix changes if the stored form ever does.
 const KEY: &str = "parallax-opened-articles-v1";
@@ -52,9 +52,7 @@ pub fn KeptNote() -> impl IntoView {
     let status = expect_context::<WriteSignal<String>>();
     let forget_them = move |_| {
         forget();
-        let sources = crate::embedded::inputs();
-        let corpus = parallax_engine::build(sources.clone(), Vec::new());
-        data.set(std::sync::Arc::new(Data::new(corpus, sources, Vec::new())));
+        data.set(std::sync::Arc::new(super::built_in()));
         nav.go(|s| *s = Default::default());
         super::say_briefly(
             status,

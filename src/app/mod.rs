@@ -159,6 +159,23 @@ fn write_hash(state: &ViewState, replace: bool) {
     }
 }
 
+/// Wider than a phone (the style sheet's 760 px breakpoint): folding parts start open.
+pub fn wide_screen() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 760.0)
+}
+
+/// The page's own articles, built: what a page without a saved set starts with, and what
+/// "Forget them" brings back.
+pub fn built_in() -> Data {
+    let sources = crate::embedded::inputs();
+    let corpus = parallax_engine::build(sources.clone(), Vec::new());
+    Data::new(corpus, sources, Vec::new())
+}
+
 /// Moves the keyboard focus to the element with this id, if it is on the page.
 pub fn focus_element(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {
@@ -349,11 +366,7 @@ fn App() -> impl IntoView {
     });
 
     let tab = Memo::new(move |_| state.get().tab);
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_none_or(|w| w > 760.0);
+    let wide = wide_screen();
     let fingerprint = Memo::new(move |_| parallax_engine::corpus_fingerprint(&data.get().corpus));
     let built = env!("PARALLAX_BUILD_DATE");
     let lede = move || parallax_engine::view::lede(&data.get().corpus);
@@ -367,9 +380,7 @@ fn App() -> impl IntoView {
             href="#main"
             on:click=move |ev| {
                 ev.prevent_default();
-                if let Some(main) = document().get_element_by_id("main") {
-                    let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
+                focus_element("main");
             }
         >
             "Skip to content"
