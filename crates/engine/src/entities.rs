@@ -239,11 +239,6 @@ fn span_text<'t>(text: &'t str, base: usize, ws: &[Word]) -> &'t str {
 }
 
 /// Finds names in `text` that the gazetteer does not know, where context tells their kind.
-/// A name in running prose with no title or suffix to type it: two to four capitalised words
-/// ("Glenn Beck", "Parris Island"), without the sentence's opening word when that is a common
-/// word ("But Glenn Beck"), not all capitals, not a title. It is a person when it starts with a
-/// given name (`data/given_names.txt`) and no word of it names a place or a body
-/// (`data/place_words.txt`, `data/org_suffixes.txt`); otherwise its kind is left open.
 /// A word of three to five capital letters alone in prose: an organisation's acronym ("the
 /// DNC", "GOP leaders"), unless `data/not_organisations.txt` lists it ("GDP") or it is a roman
 /// numeral or a shouted common word ("NOT").
@@ -267,6 +262,11 @@ fn acronym_alone(run: &[Word]) -> Option<Discovered> {
     })
 }
 
+/// A name in running prose with no title or suffix to type it: two to four capitalised words
+/// ("Glenn Beck", "Parris Island"), without the sentence's opening word when that is a common
+/// word ("But Glenn Beck"), not all capitals, not a title. It is a person when it starts with a
+/// given name (`data/given_names.txt`) and no word of it names a place or a body
+/// (`data/place_words.txt`, `data/org_suffixes.txt`); otherwise its kind is left open.
 fn plain_name(text: &str, base: usize, run: &[Word]) -> Option<Discovered> {
     let v = vocab();
     let mut run = run;

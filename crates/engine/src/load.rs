@@ -150,7 +150,7 @@ fn extension(name: &str) -> String {
 
 /// Whether `name` is a saved web page, by its extension.
 pub fn is_page(name: &str) -> bool {
-    HTML_EXTENSIONS.contains(&extension(name).as_str())
+    matches!(form_of(name), Ok(FileForm::Html))
 }
 
 /// How a file is read, by its extension, or why it is no article file.
