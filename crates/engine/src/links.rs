@@ -62,6 +62,9 @@ fn stem_folded(folded: &str) -> String {
 /// A claim's terms, sorted by term id so that two claims' shared terms are a merge walk.
 struct Terms {
     terms: Vec<(u32, TermUse)>,
+    /// The claim casts what it says as possible or unproven, so it asserts nothing another claim
+    /// could deny ("in the event of signing a formal deal").
+    hedged: bool,
 }
 
 impl Terms {
@@ -206,6 +209,8 @@ pub struct ClaimWords {
     candidates: Vec<(u32, (usize, usize), usize)>,
     clause_of: Vec<usize>,
     is_negator: Vec<bool>,
+    /// A verb or noun of refusal stands before the word in its clause ("rejecting … lines").
+    refused: Vec<bool>,
     negative_clauses: FastSet<usize>,
 }
 
@@ -247,6 +252,17 @@ pub fn claim_words(
     // Clauses and where negations stand.
     let mut clause_of = Vec::with_capacity(ws.len());
     let mut is_negator = Vec::with_capacity(ws.len());
+    let mut refused = Vec::with_capacity(ws.len());
+    let mut refusing = false;
+    // What follows a reporting verb is words said, not the thing refused: "refused to say the
+    // words …" does not deny what the words say.
+    let speech_at: FastSet<usize> = v
+        .speech_verb_set
+        .find(ws, folded)
+        .into_iter()
+        .chain(v.participle_set.find(ws, folded))
+        .map(|m| m.start)
+        .collect();
     let mut clause = 0;
     for (k, w) in ws.iter().enumerate() {
         let lw: &str = folded[k].as_ref();
@@ -254,11 +270,17 @@ pub fn claim_words(
             let gap = &text[ws[k - 1].end - start..w.start - start];
             if gap.contains([',', ';', ':', '—', '(']) || CLAUSE_WORDS.contains(&lw) {
                 clause += 1;
+                refusing = false;
             }
         }
         clause_of.push(clause);
+        if speech_at.contains(&w.start) {
+            refusing = false;
+        }
+        refused.push(refusing);
+        refusing |= v.clause_negation_set.contains(lw);
         is_negator.push(
-            vocab().negation_set.contains(lw) || lw.ends_with("nt") && w.text.contains(['\'', '’']),
+            v.negation_set.contains(lw) || lw.ends_with("nt") && w.text.contains(['\'', '’']),
         );
     }
     let negative_clauses: FastSet<usize> = (0..ws.len())
@@ -283,6 +305,7 @@ pub fn claim_words(
         candidates,
         clause_of,
         is_negator,
+        refused,
         negative_clauses,
     }
 }
@@ -302,11 +325,14 @@ fn claim_terms(
         candidates,
         clause_of,
         is_negator,
+        refused,
         negative_clauses,
     } = read;
     let mut terms: FastMap<u32, TermUse> = FastMap::default();
     let negated_at = |k: usize| {
-        (k.saturating_sub(NEGATION_REACH)..k).any(|j| is_negator[j] && clause_of[j] == clause_of[k])
+        refused[k]
+            || (k.saturating_sub(NEGATION_REACH)..k)
+                .any(|j| is_negator[j] && clause_of[j] == clause_of[k])
     };
     // Words of a typed name count once, as the entity, not as words and word pairs.
     let content: Vec<&(u32, (usize, usize), usize)> = candidates
@@ -381,7 +407,10 @@ fn claim_terms(
     }
     let mut terms: Vec<(u32, TermUse)> = terms.into_iter().collect();
     terms.sort_unstable_by_key(|(k, _)| *k);
-    Terms { terms }
+    Terms {
+        terms,
+        hedged: claim.stance == crate::model::StanceKind::Hedges,
+    }
 }
 
 /// One claim's side of a dispute found by its basis (a quote drift, differing numbers): the
@@ -700,7 +729,10 @@ fn judge(
         .filter(|(t, _)| kinds[*t as usize] == TermKind::Pair)
         .filter_map(|(t, _)| both.iter().find(|(k, ..)| k == t))
         .filter(|(_, x, y)| x.span.1 > x.span.0 && y.span.1 > y.span.0)
-        .any(|(_, x, y)| (x.negated && !y.clause_negative) || (y.negated && !x.clause_negative));
+        .any(|(_, x, y)| {
+            (x.negated && !y.clause_negative && !b.hedged)
+                || (y.negated && !x.clause_negative && !a.hedged)
+        });
     let relation = if conflict && score >= DISPUTES_MIN {
         Relation::Disputes
     } else if score >= AGREES_MIN && pairs >= AGREES_MIN_PAIRS {

@@ -20,7 +20,18 @@ pub fn stance_of(
     attributed: bool,
 ) -> (StanceKind, Option<(usize, usize)>) {
     let v = vocab();
-    let first = |set| tokens.find(set).into_iter().min_by_key(|m| m.start);
+    // A cue capitalised after the claim's first word is a name, not the word: "since May",
+    // "the Never Again campaign".
+    let first = |set| {
+        tokens
+            .find(set)
+            .into_iter()
+            .filter(|m| {
+                let (before, cue) = text.split_at(m.start.min(text.len()));
+                !before.chars().any(char::is_alphanumeric) || !cue.starts_with(char::is_uppercase)
+            })
+            .min_by_key(|m| m.start)
+    };
     // A denial is the claim's stance whoever speaks: "Weiner denied sending the photo".
     if let Some(m) = first(&v.denial_cues) {
         return (StanceKind::Rejects, Some((m.start, m.end)));
@@ -83,6 +94,23 @@ mod tests {
                 false
             ),
             (Asserts, None)
+        );
+    }
+
+    #[test]
+    fn a_cue_capitalised_inside_the_claim_is_a_name() {
+        use StanceKind::*;
+        assert_eq!(
+            stance("The union has been on strike since May.", false),
+            (Asserts, None)
+        );
+        assert_eq!(
+            stance("May the talks resume, the union asked.", false),
+            (Hedges, Some("May"))
+        );
+        assert_eq!(
+            stance("“May the talks resume,” the union wrote.", false),
+            (Reports, None)
         );
     }
 }

@@ -77,6 +77,8 @@ pub struct Vocab {
     /// (kind, veto phrase).
     pub kind_vetoes: Vec<(String, String)>,
     pub negations: Vec<String>,
+    /// Negations whose reach is the rest of their clause (`clause` in `data/negations.txt`).
+    pub clause_negation_set: FastSet<String>,
     pub stopwords: FastSet<String>,
     /// surface (lowercase) → unit, longest surfaces first.
     pub units: Vec<(String, Unit)>,
@@ -296,7 +298,10 @@ fn build() -> Vocab {
         .into_iter()
         .map(|c| lower(&c))
         .collect();
-    let negations = words_list(include_str!("../data/negations.txt"));
+    let negation_src = include_str!("../data/negations.txt");
+    let negations: Vec<String> = entries(negation_src)
+        .map(|l| l.strip_prefix("clause ").unwrap_or(l).trim().to_string())
+        .collect();
     Vocab {
         speech_verb_set: PhraseSet::new(&speech_verbs),
         participle_set: PhraseSet::new(tagged(speech, "participle")),
@@ -308,6 +313,10 @@ fn build() -> Vocab {
         kind_cue_set: PhraseSet::new(kind_cues.iter().map(|(_, p)| p)),
         kind_veto_set: PhraseSet::new(kind_vetoes.iter().map(|(_, p)| p)),
         negation_set: negations.iter().map(|n| fold(n)).collect(),
+        clause_negation_set: tagged(negation_src, "clause")
+            .iter()
+            .map(|n| fold(n))
+            .collect(),
         title_words: titles
             .iter()
             .filter_map(|t| t.split_whitespace().last())

@@ -396,6 +396,33 @@ fn a_plain_contradiction_is_a_dispute() {
 }
 
 #[test]
+fn a_refused_demand_disputes_its_assertion_but_not_a_hypothesis_or_a_mention() {
+    let c = articles("refusals");
+    let relation = |from: &str, prefix: &str, to: &str| {
+        claim(&c, from, prefix)
+            .related
+            .iter()
+            .find(|l| l.claim.starts_with(to))
+            .map(|l| l.relation)
+    };
+    // "rejecting …" reaches its whole object, five words on.
+    assert_eq!(
+        relation("b.txt", "The fisheries ministry is rejecting", "a-"),
+        Some(Relation::Disputes)
+    );
+    // "In the event of a return …" asserts nothing the ministry could reject.
+    assert_ne!(
+        relation("b.txt", "The fisheries ministry is rejecting", "c-"),
+        Some(Relation::Disputes)
+    );
+    // Words the minister refused to say are not what he refused.
+    assert_ne!(
+        relation("d.txt", "The fisheries minister refused", "a-"),
+        Some(Relation::Disputes)
+    );
+}
+
+#[test]
 fn two_stories_in_one_folder_are_told_apart_and_never_linked() {
     // Two outlets on a dam, two on a stadium; the same former minister speaks in both stories,
     // in words ("Former interior minister Karim Haddad said") that alone would make an `agrees`.
