@@ -1,6 +1,8 @@
 //! Embeds the corpus folder into the build: `seeds/` by default, or the folder named by the
-//! `PARALLAX_CORPUS` environment variable (`make serve CORPUS=path`). Files are embedded as bytes
-//! and parsed by the engine in the page, so the page shows nothing that the engine did not read.
+//! `PARALLAX_CORPUS` environment variable (`make serve CORPUS=path`). Files are embedded as bytes,
+//! and the corpus the engine reads from them is built here and embedded packed
+//! (`parallax_engine::packed`): the page decodes it instead of parsing, and shows nothing the
+//! engine did not read.
 
 use std::path::{Path, PathBuf};
 
@@ -51,7 +53,8 @@ fn build_date() -> String {
 }
 
 fn main() {
-    println!("cargo:rustc-env=PARALLAX_BUILD_DATE={}", build_date());
+    let built = build_date();
+    println!("cargo:rustc-env=PARALLAX_BUILD_DATE={built}");
     println!("cargo:rerun-if-env-changed=PARALLAX_CORPUS");
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -82,7 +85,26 @@ fn main() {
         ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("corpus_files.rs");
-    std::fs::write(out, code).expect("write corpus_files.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // The corpus read from them, here, once: the page decodes it instead of parsing
+    // (`parallax_engine::packed`).
+    let inputs = files
+        .iter()
+        .filter_map(|(name, path)| {
+            Some(parallax_engine::Input {
+                file: name.clone(),
+                bytes: std::fs::read(path).ok()?,
+            })
+        })
+        .collect();
+    let corpus = parallax_engine::build(inputs, Vec::new());
+    std::fs::write(
+        out_dir.join("corpus.packed"),
+        parallax_engine::packed::pack(&corpus, &built),
+    )
+    .expect("write corpus.packed");
+    code.push_str(
+        "/// The corpus read from them at build time, packed (`parallax_engine::packed`).\npub static PACKED: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/corpus.packed\"));\n",
+    );
+    std::fs::write(out_dir.join("corpus_files.rs"), code).expect("write corpus_files.rs");
 }

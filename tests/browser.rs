@@ -907,7 +907,27 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
         &expected.claims[0].text
     )));
     assert_eq!(page_text.matches("<!--parallax-first-view-->").count(), 1);
+    // …and the corpus read from them, packed, so the page it opens as decodes instead of parsing.
+    assert_eq!(
+        page_text
+            .matches(&format!("id=\"{}\"", parallax_engine::share::PACKED_ID))
+            .count(),
+        1
+    );
     let saved = s.downloads.join(format!("{stem}.html"));
+    // The same file as an earlier version saved it: the articles without the packed corpus.
+    let packed_open = format!(
+        "<script type=\"application/octet-stream\" id=\"{}\">",
+        parallax_engine::share::PACKED_ID
+    );
+    let at = page_text.find(&packed_open).expect("the packed island");
+    let end = at + page_text[at..].find("</script>").expect("closed") + "</script>".len();
+    let earlier = s.downloads.join("earlier.html");
+    std::fs::write(
+        &earlier,
+        format!("{}{}", &page_text[..at], &page_text[end..]),
+    )
+    .unwrap();
 
     // The saved file opens from disk, offline, with the reader's articles and nothing else.
     let offline = Session::new(1280, 900);
@@ -941,12 +961,39 @@ fn a_reader_opens_their_own_articles_and_saves_them_as_one_file() {
     );
     assert_eq!(offline.csp_violations(), json!([]));
     assert_eq!(offline.console_errors(), Vec::<String>::new());
+    // It decoded the corpus it carries: nothing was read again.
+    assert_eq!(offline.count(".notice"), 0);
+
+    // A file saved by an earlier version, without the packed corpus, says so and reads its
+    // articles again, to the same corpus.
+    offline.cmd(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("file://{}#tab=claims", earlier.display())})),
+    );
+    offline.wait(
+        "the earlier file's cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    assert_eq!(offline.text(".fingerprint"), fingerprint);
+    assert!(
+        offline
+            .text(".notice")
+            .contains("saved by an earlier version of Parallax"),
+        "{}",
+        offline.text(".notice")
+    );
+    assert_eq!(
+        offline.text("#results-count"),
+        format!("All {} claims", expected.claims.len())
+    );
 
     // A single file saves itself again (from its own head and scripts, with no server).
     offline.click("//button[contains(@class,'tab') and normalize-space()='Overview']");
     offline.click("//button[contains(@class,'save-page')]");
     let again = String::from_utf8(offline.downloaded(&format!("{stem}.html"))).unwrap();
     assert_eq!(again.matches("id=\"parallax-articles\"").count(), 1);
+    assert_eq!(again.matches("id=\"parallax-packed\"").count(), 1);
     assert_eq!(again.matches("id=\"parallax-first-view\"").count(), 1);
     assert_eq!(
         again.matches("id=\"parallax-first-view-script\"").count(),

@@ -157,8 +157,13 @@ fn page_benchmark() {
         let corpus = match inputs {
             Some(inputs) => {
                 let corpus = parallax_engine::build(inputs.clone(), Vec::new());
-                let page =
-                    parallax_engine::share::page_with_articles(&index, inputs, &corpus).unwrap();
+                let page = parallax_engine::share::page_with_articles(
+                    &index,
+                    inputs,
+                    &corpus,
+                    env!("PARALLAX_BUILD_DATE"),
+                )
+                .unwrap();
                 std::fs::write(dir.join("index.html"), page).unwrap();
                 corpus
             }

@@ -168,11 +168,16 @@ pub fn wide_screen() -> bool {
         .is_none_or(|w| w > 760.0)
 }
 
-/// The page's own articles, built: what a page without a saved set starts with, and what
-/// "Forget them" brings back.
+/// The page's own articles and the corpus read from them at build time (decoded, not parsed):
+/// what a page without a saved set starts with, and what "Forget them" brings back.
 pub fn built_in() -> Data {
     let sources = crate::embedded::inputs();
-    let corpus = parallax_engine::build(sources.clone(), Vec::new());
+    // The build packed it with this engine; should it ever not decode, the page reads the
+    // articles itself rather than show nothing.
+    let corpus = match parallax_engine::packed::unpack(crate::embedded::PACKED) {
+        Ok((corpus, _)) => corpus,
+        Err(_) => parallax_engine::build(sources.clone(), Vec::new()),
+    };
     Data::new(corpus, sources, Vec::new())
 }
 
@@ -287,45 +292,61 @@ fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The articles this page starts with: those a saved page carries, else those the reader opened
-/// before and this browser kept, else the embedded ones; whether they are the reader's own; and
-/// what to tell the reader when some could not be read.
-fn starting_articles() -> (Vec<Input>, bool, Option<String>) {
-    let carried = document()
-        .get_element_by_id(parallax_engine::share::ISLAND_ID)
-        .and_then(|island| island.text_content());
+/// What this page starts with: the articles a saved page carries (with the corpus read from
+/// them, packed), else those the reader opened before and this browser kept, else the page's
+/// own; and what to tell the reader when some could not be read, or had to be read again.
+fn starting_data() -> (Data, Option<String>) {
+    let island = |id: &str| {
+        document()
+            .get_element_by_id(id)
+            .and_then(|island| island.text_content())
+    };
+    let carried = island(parallax_engine::share::ISLAND_ID);
     match carried.map(|json| parallax_engine::share::read_island(&json)) {
-        Some(Ok(inputs)) => (inputs, false, None),
+        Some(Ok(inputs)) => {
+            let packed = island(parallax_engine::share::PACKED_ID)
+                .map(|text| parallax_engine::share::read_packed_island(&text));
+            match packed {
+                Some(Ok((corpus, _))) => (Data::new(corpus, inputs, Vec::new()), None),
+                why => {
+                    let why = match why {
+                        Some(Err(e)) => format!("The corpus saved in this page cannot be used: {e}"),
+                        _ => "This page was saved by an earlier version of Parallax, without the corpus read from its articles".to_string(),
+                    };
+                    let corpus = parallax_engine::build(inputs.clone(), Vec::new());
+                    (
+                        Data::new(corpus, inputs, Vec::new()),
+                        Some(format!("{why}; its articles were read again by this version.")),
+                    )
+                }
+            }
+        }
         Some(Err(e)) => (
-            crate::embedded::inputs(),
-            false,
+            built_in(),
             Some(format!(
                 "{e}; showing the articles built into the page instead."
             )),
         ),
         None => match kept::kept() {
-            Some(Ok(inputs)) if !inputs.is_empty() => (inputs, true, None),
+            Some(Ok(inputs)) if !inputs.is_empty() => {
+                let corpus = parallax_engine::build(inputs.clone(), Vec::new());
+                (Data::opened(corpus, inputs, Vec::new(), true), None)
+            }
             Some(Err(e)) => (
-                crate::embedded::inputs(),
-                false,
+                built_in(),
                 Some(format!(
                     "The articles this browser kept for you cannot be read ({e}); showing the page's own articles instead. Opening articles again replaces them."
                 )),
             ),
-            _ => (crate::embedded::inputs(), false, None),
+            _ => (built_in(), None),
         },
     }
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let (sources, own, island_notice) = starting_articles();
-    let corpus = parallax_engine::build(sources.clone(), Vec::new());
-    let data: CurrentData = RwSignal::new(Arc::new(if own {
-        Data::opened(corpus, sources, Vec::new(), true)
-    } else {
-        Data::new(corpus, sources, Vec::new())
-    }));
+    let (start, island_notice) = starting_data();
+    let data: CurrentData = RwSignal::new(Arc::new(start));
 
     let (initial, hash_notice) = match ViewState::from_hash(&current_hash()) {
         Ok(s) => (s, None),

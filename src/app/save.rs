@@ -125,7 +125,12 @@ pub fn SaveCorpus() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = async {
                 let template = single_file_template().await?;
-                let page = page_with_articles(&template, &data.sources, &data.corpus)?;
+                let page = page_with_articles(
+                    &template,
+                    &data.sources,
+                    &data.corpus,
+                    env!("PARALLAX_BUILD_DATE"),
+                )?;
                 download(&format!("{stem}.html"), "text/html", &page)
                     .map_err(|_| "the browser refused".to_string())
             }

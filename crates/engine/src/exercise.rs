@@ -129,6 +129,10 @@ pub fn whole_pipeline(data: &[u8]) -> usize {
 
     // What leaves the page.
     let json = crate::share::corpus_json(&corpus, false);
+    // Packed, it reads back as the same corpus.
+    let unpacked = crate::packed::unpack(&crate::packed::pack(&corpus, "exercise"))
+        .map(|(c, _)| crate::share::corpus_json(&c, false));
+    assert_eq!(unpacked.as_deref(), Ok(json.as_str()));
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     let _ = crate::share::claims_csv(&corpus);
     let island = crate::share::articles_island(&inputs);

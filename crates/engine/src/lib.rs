@@ -16,6 +16,7 @@ pub mod links;
 pub mod load;
 pub mod meta;
 pub mod model;
+pub mod packed;
 #[cfg(feature = "pages")]
 pub mod pages;
 pub mod parallel;

@@ -149,12 +149,19 @@ impl PartialEq<Verbatim> for &str {
 
 impl Serialize for Verbatim {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if crate::packed::active() {
+            let source = crate::packed::source_number(&self.source);
+            return (source, self.start, self.end).serialize(serializer);
+        }
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> Deserialize<'de> for Verbatim {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Verbatim, D::Error> {
+        if crate::packed::active() {
+            return crate::packed::read_verbatim(deserializer);
+        }
         String::deserialize(deserializer).map(Verbatim::from)
     }
 }
@@ -295,13 +302,20 @@ impl PartialEq<Ref> for &str {
 
 impl Serialize for Ref {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if crate::packed::active() {
+            return (self.index, crate::packed::id_number(&self.id)).serialize(serializer);
+        }
         serializer.serialize_str(&self.id)
     }
 }
 
-/// Read back (tests only) as a reference whose position is unknown.
+/// Read back from the export (tests only) as a reference whose position is unknown; from a
+/// packed corpus ([`crate::packed`]) with its position.
 impl<'de> Deserialize<'de> for Ref {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ref, D::Error> {
+        if crate::packed::active() {
+            return crate::packed::read_ref(deserializer);
+        }
         String::deserialize(deserializer).map(|id| Ref::new(usize::MAX, &Arc::from(id)))
     }
 }
@@ -438,7 +452,7 @@ pub struct Document {
     pub fingerprint: String,
     /// For a saved web page, the article text read from it ([`crate::pages`]), which every span
     /// of the document indexes (a text file's spans index the file itself).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::packed::omit_none")]
     pub text: Option<Verbatim>,
 }
 
@@ -510,11 +524,11 @@ pub struct Link {
     pub shared: Vec<Verbatim>,
     /// For a dispute: the words of this claim that differ from the other's (a quotation's words
     /// that the other outlet quotes otherwise), empty when this side only lacks words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::packed::omit_empty")]
     pub differs: Vec<Verbatim>,
     /// What the dispute is about: the same quotation worded differently (`quote`), or a shared
     /// phrase one side negates (`phrase`, the default, not written out).
-    #[serde(default, skip_serializing_if = "Basis::is_phrase")]
+    #[serde(default, skip_serializing_if = "Basis::omitted")]
     pub basis: Basis,
 }
 
@@ -561,8 +575,10 @@ pub enum Basis {
 }
 
 impl Basis {
-    fn is_phrase(&self) -> bool {
-        *self == Basis::Phrase
+    /// Left out of the export when it is the usual one (never when packing, whose form has no
+    /// field names to tell what was left out).
+    fn omitted(&self) -> bool {
+        *self == Basis::Phrase && !crate::packed::active()
     }
 }
 
@@ -587,13 +603,13 @@ pub struct Claim {
     pub speaker_carried: bool,
     /// The speaker's role and affiliation as the text gives them, apart from the name
     /// ("shadow attorney general", "Rep., R-Calif."); absent when the text gives none here.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::packed::omit_none")]
     pub speaker_role: Option<String>,
     /// How the claim stands toward what it says ([`crate::stance`]).
     #[serde(default)]
     pub stance: StanceKind,
     /// The words that carry a `rejects` or `hedges` stance ("not", "allegedly").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::packed::omit_none")]
     pub stance_cue: Option<Verbatim>,
     /// The entities mentioned in the claim.
     pub entities: Vec<Ref>,
@@ -628,14 +644,14 @@ pub struct Figure {
     pub source: Option<String>,
     /// Who a poll was made for, when the text says ("a YouGov poll for The Times": The Times);
     /// the pollster is `source`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::packed::omit_none")]
     pub commissioned_by: Option<String>,
     /// ISO date the text gives for the figure (publication or fieldwork).
     pub date: Option<String>,
     pub kind: FigureKind,
     /// A change the text says is a fall or a rise ("GDP collapse", "down 20 points"), read from
     /// its words ([`crate::figures::trend`]); `None` when it says neither, or both.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::packed::omit_none")]
     pub trend: Option<Trend>,
 }
 

@@ -3,9 +3,10 @@
 //!
 //! A reader who loaded their own articles must be able to take the result away without a server:
 //! the JSON is the same contract `parallax export` prints, the CSV opens in a spreadsheet, and a
-//! saved page carries the articles themselves (not the parsed corpus) so that it is rebuilt by the
-//! same engine and every byte offset still indexes the text the page shows. Kept here, as plain
-//! functions of strings, so they are tested natively and shared by the page and the command line.
+//! saved page carries the articles themselves and the corpus read from them, packed
+//! ([`crate::packed`]): the page decodes the corpus instead of parsing, and a page of another
+//! version, which cannot decode it, reads the articles again. Kept here, as plain functions of
+//! strings, so they are tested natively and shared by the page and the command line.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,8 @@ use crate::view::{stated, OWN_VOICE};
 
 /// The `id` of the element that carries articles inside a saved page.
 pub const ISLAND_ID: &str = "parallax-articles";
+/// The `id` of the element that carries the packed corpus read from them (base64).
+pub const PACKED_ID: &str = "parallax-packed";
 
 /// The corpus as the export contract's JSON.
 pub fn corpus_json(corpus: &Corpus, pretty: bool) -> String {
@@ -159,38 +162,71 @@ pub fn read_articles_json(json: &str) -> Result<Vec<Input>, String> {
         .collect())
 }
 
+/// The element carrying `corpus` packed inside a saved page, with the words of the build that
+/// read it: base64 in a non-executed script element, so it holds no `<`.
+pub fn packed_island(corpus: &Corpus, built: &str) -> String {
+    use base64::Engine as _;
+    let packed = crate::packed::pack(corpus, built);
+    format!(
+        "<script type=\"application/octet-stream\" id=\"{PACKED_ID}\">{}</script>",
+        base64::engine::general_purpose::STANDARD.encode(packed)
+    )
+}
+
+/// The corpus a saved page carries packed (the island's text content) and the words of the
+/// build that read it; why not, when it cannot be decoded.
+pub fn read_packed_island(text: &str) -> Result<(Corpus, String), crate::packed::Unpacked> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|e| crate::packed::Unpacked::Damaged(e.to_string()))?;
+    crate::packed::unpack(&bytes)
+}
+
 /// Reads the articles carried by a saved page (the island's text content).
 pub fn read_island(json: &str) -> Result<Vec<Input>, String> {
     read_articles_json(json)
         .map_err(|e| format!("the articles saved in this page cannot be read: {e}"))
 }
 
-/// A single-file page (`template`, as `parallax bundle` writes it) carrying `inputs`, and the
-/// first view of `corpus` (built from them): any island or first view already in it is replaced,
-/// else the first view goes at the start of `<body>` and the island at its end.
+/// A single-file page (`template`, as `parallax bundle` writes it) carrying `inputs`, the first
+/// view of `corpus` (built from them) and `corpus` packed ([`packed_island`], with the words of
+/// the build `built`): any island or first view already in it is replaced, else the first view
+/// goes at the start of `<body>` and the islands at its end.
 pub fn page_with_articles(
     template: &str,
     inputs: &[Input],
     corpus: &Corpus,
+    built: &str,
 ) -> Result<String, String> {
-    let template = &with_first_view(template, corpus)?;
-    let island = articles_island(inputs);
-    let open = format!("<script type=\"application/json\" id=\"{ISLAND_ID}\">");
-    if let Some(at) = template.find(&open) {
-        let end = template[at..]
+    let mut page = with_first_view(template, corpus)?;
+    for (id, island) in [
+        (ISLAND_ID, articles_island(inputs)),
+        (PACKED_ID, packed_island(corpus, built)),
+    ] {
+        page = with_island(&page, id, &island)?;
+    }
+    Ok(page)
+}
+
+/// `page` with the script element `id` replaced by `island`, or `island` added at the end of
+/// the body: a large island must not hold up the first view's paint.
+fn with_island(page: &str, id: &str, island: &str) -> Result<String, String> {
+    let open = format!("id=\"{id}\">");
+    if let Some(at) = page.find(&open).and_then(|k| page[..k].rfind("<script")) {
+        let end = page[at..]
             .find("</script>")
             .map(|e| at + e + "</script>".len())
             .ok_or("the page's saved articles are not closed")?;
-        return Ok(format!("{}{island}{}", &template[..at], &template[end..]));
+        return Ok(format!("{}{island}{}", &page[..at], &page[end..]));
     }
-    // At the end of the body: a large island must not hold up the first view's paint.
-    let body_end = template
+    let body_end = page
         .rfind("</body>")
         .ok_or("the page to save into has no </body>")?;
     Ok(format!(
         "{}{island}\n{}",
-        &template[..body_end],
-        &template[body_end..]
+        &page[..body_end],
+        &page[body_end..]
     ))
 }
 
@@ -373,11 +409,17 @@ mod tests {
             "a.txt",
             "One\n\nThe council said the bridge opened on Monday.\n",
         )];
-        let once =
-            page_with_articles(template, &one, &crate::build(one.clone(), Vec::new())).unwrap();
+        let built_once = crate::build(one.clone(), Vec::new());
+        let once = page_with_articles(template, &one, &built_once, "today").unwrap();
         assert!(once.contains(&format!(
-            "id=\"{ISLAND_ID}\">[{{\"file\":\"a.txt\",\"text\":\"One\\n\\nThe council said the bridge opened on Monday.\\n\"}}]</script>\n</body>"
+            "id=\"{ISLAND_ID}\">[{{\"file\":\"a.txt\",\"text\":\"One\\n\\nThe council said the bridge opened on Monday.\\n\"}}]</script>\n<script type=\"application/octet-stream\" id=\"{PACKED_ID}\">"
         )));
+        // The packed corpus reads back as the corpus the page was saved with.
+        let packed = island_text(&once, PACKED_ID);
+        assert_eq!(
+            read_packed_island(packed).map(|(c, words)| (corpus_json(&c, false), words)),
+            Ok((corpus_json(&built_once, false), "today".to_string()))
+        );
         assert!(once.contains(
             "<body class=\"x\">\n<!--parallax-first-view--><div id=\"parallax-first-view\" hidden>"
         ));
@@ -394,16 +436,47 @@ mod tests {
                 "Three\n\nThe court said the appeal failed on Tuesday.\n",
             ),
         ];
-        let twice =
-            page_with_articles(&once, &two, &crate::build(two.clone(), Vec::new())).unwrap();
+        let built_twice = crate::build(two.clone(), Vec::new());
+        let twice = page_with_articles(&once, &two, &built_twice, "later").unwrap();
         assert_eq!(twice.matches(ISLAND_ID).count(), 1);
+        assert_eq!(twice.matches(PACKED_ID).count(), 1);
+        assert_eq!(
+            read_packed_island(island_text(&twice, PACKED_ID)).map(|(c, _)| c.documents.len()),
+            Ok(2)
+        );
         assert_eq!(twice.matches(&format!("id=\"{FIRST_VIEW_ID}\"")).count(), 1);
         assert_eq!(twice.matches("<!--parallax-first-view-->").count(), 1);
         assert!(twice.contains("b.txt") && !twice.contains("a.txt"));
         assert!(twice.contains("the tunnel closed") && !twice.contains("the bridge opened"));
         assert!(twice.contains("<noscript>JS</noscript><script type=\"application/json\""));
         let empty = crate::build(Vec::new(), Vec::new());
-        assert!(page_with_articles("<body><p>not closed", &[], &empty).is_err());
+        assert!(page_with_articles("<body><p>not closed", &[], &empty, "").is_err());
+    }
+
+    /// The text content of the script element `id` of `page`.
+    fn island_text<'p>(page: &'p str, id: &str) -> &'p str {
+        let open = format!("id=\"{id}\">");
+        let from = page.find(&open).map(|k| k + open.len()).unwrap_or(0);
+        let to = page[from..].find("</script>").map_or(from, |e| from + e);
+        &page[from..to]
+    }
+
+    #[test]
+    fn a_packed_island_that_cannot_be_read_says_why() {
+        use crate::packed::Unpacked;
+        assert!(matches!(
+            read_packed_island("not base64 !"),
+            Err(Unpacked::Damaged(_))
+        ));
+        // Format 1 and nothing after it.
+        assert!(matches!(
+            read_packed_island("AQ=="),
+            Err(Unpacked::Damaged(_))
+        ));
+        assert!(matches!(
+            read_packed_island("AAAA"),
+            Err(Unpacked::OtherFormat { format: 0, .. })
+        ));
     }
 
     #[test]
