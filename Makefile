@@ -32,7 +32,7 @@ test: setup-rust setup-web setup-browser
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p parallax --target $(WASM_TARGET) -- -D warnings
-	cargo clippy -p pages-worker --target $(WASM_TARGET) -- -D warnings
+	cargo clippy -p parser-worker --target $(WASM_TARGET) -- -D warnings
 	cargo build -p parallax-engine --target $(WASM_TARGET)
 	$(MAKE) --no-print-directory offline
 	@mkdir -p target

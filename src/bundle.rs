@@ -111,9 +111,9 @@ pub fn bundle_html(
         "<script type=\"module\">\n{glue}\nconst parallaxWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: parallaxWasm }});\n</script>\n",
         base64(&wasm)
     );
-    // The saved-page reader (`crates/pages-worker`), when the build has one: a data block the
+    // The article reader (`crates/parser-worker`), when the build has one: a data block the
     // page starts a worker from, since a file opened from disk may fetch nothing.
-    let worker = match read(crate::pages_worker_names::LOADER) {
+    let worker = match read(crate::parser_worker_names::LOADER) {
         Ok(loader) => worker_block(&String::from_utf8_lossy(&loader), read)?,
         Err(_) => String::new(),
     };
@@ -124,7 +124,7 @@ pub fn bundle_html(
     crate::csp::with_policy(&html, crate::csp::Form::SingleFile)
 }
 
-/// The saved-page worker as one classic script in a data block: its wasm-bindgen glue (named by
+/// The article reader's worker as one classic script in a data block: its wasm-bindgen glue (named by
 /// Trunk's `loader`, which imports it and starts its wasm), then the start with the wasm inline.
 fn worker_block(
     loader: &str,
@@ -145,7 +145,7 @@ fn worker_block(
     );
     Ok(format!(
         "<script type=\"text/plain\" id=\"{}\">{}</script>\n",
-        crate::pages_worker_names::INLINE_ID,
+        crate::parser_worker_names::INLINE_ID,
         code.replace("</script", "<\\/script")
     ))
 }
@@ -269,18 +269,18 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
             match name {
                 "app-1.js" => Ok(b"async function __wbg_init(m) {}".to_vec()),
                 "app-1_bg.wasm" => Ok(vec![0, 97, 115, 109]),
-                "pages-worker_loader.js" => Ok(
-                    br#"importScripts("./pages-worker.js");wasm_bindgen("./pages-worker_bg.wasm");"#
+                "parser-worker_loader.js" => Ok(
+                    br#"importScripts("./parser-worker.js");wasm_bindgen("./parser-worker_bg.wasm");"#
                         .to_vec(),
                 ),
-                "pages-worker.js" => Ok(b"let wasm_bindgen = (function(){})(); // </script>".to_vec()),
-                "pages-worker_bg.wasm" => Ok(vec![0, 97, 115, 109, 1]),
+                "parser-worker.js" => Ok(b"let wasm_bindgen = (function(){})(); // </script>".to_vec()),
+                "parser-worker_bg.wasm" => Ok(vec![0, 97, 115, 109, 1]),
                 other => Err(format!("unexpected {other}")),
             }
         };
         let html = bundle_html(index, &read).unwrap();
         let block = html
-            .split("<script type=\"text/plain\" id=\"pages-worker-source\">")
+            .split("<script type=\"text/plain\" id=\"parser-worker-source\">")
             .nth(1)
             .and_then(|rest| rest.split("</script>").next())
             .expect("the worker's data block");

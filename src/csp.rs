@@ -108,14 +108,14 @@ pub fn policy(html: &str, form: Form) -> String {
         "object-src 'none'".to_string(),
     ];
     match form {
-        // The service worker and the saved-page reader's worker.
+        // The service worker and the article reader's worker.
         Form::Hosted => {
             directives.push("manifest-src 'self'".to_string());
             directives.push("worker-src 'self'".to_string());
         }
-        // The saved-page reader, started from a Blob of the code the file carries, if it does.
+        // The article reader, started from a Blob of the code the file carries, if it does.
         Form::SingleFile => {
-            if html.contains(&format!("id=\"{}\"", crate::pages_worker_names::INLINE_ID)) {
+            if html.contains(&format!("id=\"{}\"", crate::parser_worker_names::INLINE_ID)) {
                 directives.push("worker-src blob:".to_string());
             }
         }
@@ -184,11 +184,11 @@ mod tests {
         assert!(single.contains("script-src 'wasm-unsafe-eval' "));
         assert!(single.contains("connect-src 'none'"));
         assert!(!single.contains("'self'"));
-        // A single file starts workers from a Blob only when it carries the saved-page reader.
+        // A single file starts workers from a Blob only when it carries the article reader.
         assert!(!single.contains("worker-src"));
         let reader = single.replace(
             "</body>",
-            "<script type=\"text/plain\" id=\"pages-worker-source\">w</script></body>",
+            "<script type=\"text/plain\" id=\"parser-worker-source\">w</script></body>",
         );
         let reader = with_policy(&reader, Form::SingleFile).unwrap();
         assert!(reader.contains("worker-src blob:"));

@@ -12,15 +12,15 @@ pub mod csp;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 
-/// Names shared by the build (`bundle`, `site`, `csp`) and the page (`app::pages_worker`) for
-/// the saved-page reader's worker (`crates/pages-worker`).
-pub mod pages_worker_names {
+/// Names shared by the build (`bundle`, `site`, `csp`) and the page (`app::parser_worker`) for
+/// the article reader's worker (`crates/parser-worker`).
+pub mod parser_worker_names {
     /// The loader script Trunk writes beside the page (`data-loader-shim`, un-hashed).
-    pub const LOADER: &str = "pages-worker_loader.js";
+    pub const LOADER: &str = "parser-worker_loader.js";
     /// What every file of the worker's build starts with.
-    pub const PREFIX: &str = "pages-worker";
+    pub const PREFIX: &str = "parser-worker";
     /// The id of the data block that carries the worker inside the single file.
-    pub const INLINE_ID: &str = "pages-worker-source";
+    pub const INLINE_ID: &str = "parser-worker-source";
 }
 
 /// The article files of the corpus this build embeds (`seeds/` unless `PARALLAX_CORPUS` names

@@ -197,7 +197,7 @@ pub fn write_site(
     write("manifest.webmanifest", manifest.as_bytes())?;
 
     // The service worker caches every file of this build, under a name that changes with it,
-    // except the saved-page reader's worker: most readers never open a web page, so it is cached
+    // except the article reader's worker: most readers never open a web page, so it is cached
     // when first used, not downloaded ahead.
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| io(dir, e))?
@@ -207,7 +207,7 @@ pub fn write_site(
         .filter(|n| {
             n != "sw.js"
                 && n != "parallax.html"
-                && !n.starts_with(crate::pages_worker_names::PREFIX)
+                && !n.starts_with(crate::parser_worker_names::PREFIX)
         })
         .collect();
     files.sort();
@@ -223,7 +223,7 @@ pub fn write_site(
     let sw = format!(
         "// Parallax service worker: serves this build from the cache, so a link opened once opens offline.\nconst CACHE = {};\nconst FILES = [{list}];\nself.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));\nself.addEventListener('activate', (e) => e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('parallax-') && k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim())));\nself.addEventListener('fetch', (e) => {{\n  if (e.request.method !== 'GET') return;\n  e.respondWith(caches.open(CACHE).then((c) => c.match(e.request, {{ ignoreSearch: true }}).then((hit) => hit || fetch(e.request).then((r) => {{\n    if (r.ok && new URL(e.request.url).pathname.includes('/{prefix}')) e.waitUntil(c.put(e.request, r.clone()).catch(() => {{}}));\n    return r;\n  }}))));\n}});\n",
         json_string(&cache),
-        prefix = crate::pages_worker_names::PREFIX
+        prefix = crate::parser_worker_names::PREFIX
     );
     write("sw.js", sw.as_bytes())?;
 

@@ -1827,9 +1827,31 @@ fn opened_articles_survive_a_reload_until_forgotten() {
             fingerprint(c)
         )
     };
-    // A reload keeps them.
+    // A reload keeps them, and decodes the corpus kept with them.
+    assert_eq!(
+        s.js("return localStorage.getItem('parallax-opened-corpus') !== null"),
+        Value::Bool(true)
+    );
     s.cmd("POST", "/refresh", Some(json!({})));
     s.wait("the reader's article after a reload", &shows(&own));
+    assert_eq!(s.count(".kept"), 1);
+    assert_eq!(s.count(".load-summary"), 0, "nothing was read again");
+    // Without room for the corpus, the article reader's worker reads them again after a reload.
+    s.js("localStorage.removeItem('parallax-opened-corpus'); return true");
+    s.cmd("POST", "/refresh", Some(json!({})));
+    s.wait(
+        "the reader's article read again after a reload",
+        &shows(&own),
+    );
+    s.click("//button[contains(@class,'tab') and normalize-space()='Claims']");
+    s.wait(
+        "the cards",
+        "return document.querySelectorAll('#main .card').length > 0",
+    );
+    assert_eq!(
+        s.text("#results-count"),
+        format!("All {} claims", own.claims.len())
+    );
     assert_eq!(s.count(".kept"), 1);
     // Forgetting them brings back the page's own articles, now and after a reload.
     s.click("//button[normalize-space()='Forget them']");

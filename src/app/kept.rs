@@ -1,45 +1,67 @@
 //! Articles the reader opened, kept in this browser's own storage so a reload does not lose
 //! them: on this computer only (nothing leaves it), until the reader forgets them or opens others.
 //!
-//! `localStorage` through `web-sys`, not `gloo-storage`: three calls on one string key, and the
-//! articles are already JSON in the form a saved page carries them
-//! ([`parallax_engine::share::articles_json`]), so a wrapper would add a dependency and no safety.
+//! `localStorage` through `web-sys`, not `gloo-storage`: a few calls on two string keys, and the
+//! articles and their corpus are already text in the form a saved page carries them
+//! ([`parallax_engine::share::articles_json`], [`parallax_engine::share::packed_text`]), so a
+//! wrapper would add a dependency and no safety.
 
 use leptos::prelude::*;
-use parallax_engine::Input;
+use parallax_engine::{Corpus, Input};
 
 use super::{CurrentData, Nav};
 
 /// The storage key; its suffix changes if the stored form ever does.
 const KEY: &str = "parallax-opened-articles-v1";
+/// The corpus read from them, packed as a saved page carries it
+/// ([`parallax_engine::share::packed_text`]), so a reload decodes instead of reading
+/// them again; left out when the browser will not keep it too.
+const PACKED_KEY: &str = "parallax-opened-corpus";
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Keeps `inputs` in this browser; the error says why they could not be kept (storage off, or
-/// more than the browser allows).
-pub fn keep(inputs: &[Input]) -> Result<(), String> {
+/// Keeps `inputs` in this browser, and the corpus read from them when there is room; the error
+/// says why the articles could not be kept (storage off, or more than the browser allows).
+pub fn keep(inputs: &[Input], corpus: &Corpus) -> Result<(), String> {
     let json = parallax_engine::share::articles_json(inputs);
     let store = storage().ok_or("this browser keeps no data for this page")?;
+    let _ = store.remove_item(PACKED_KEY);
     store.set_item(KEY, &json).map_err(|_| {
         format!(
             "this browser would not keep {:.1} MB of articles",
             json.len() as f64 / 1e6
         )
-    })
+    })?;
+    let packed = parallax_engine::share::packed_text(corpus, env!("PARALLAX_BUILD_DATE"));
+    // Without room for it the articles are read again on the next visit.
+    let _ = store.set_item(PACKED_KEY, &packed);
+    Ok(())
 }
 
+/// Articles kept in this browser, and the corpus read from them when it was kept too and this
+/// version decodes it.
+pub type Kept = (Vec<Input>, Option<Corpus>);
+
 /// The articles kept in this browser, if any: `Err` when they are there but cannot be read.
-pub fn kept() -> Option<Result<Vec<Input>, String>> {
-    let json = storage()?.get_item(KEY).ok().flatten()?;
-    Some(parallax_engine::share::read_articles_json(&json))
+pub fn kept() -> Option<Result<Kept, String>> {
+    let store = storage()?;
+    let json = store.get_item(KEY).ok().flatten()?;
+    let corpus = store
+        .get_item(PACKED_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| parallax_engine::share::read_packed_island(&text).ok())
+        .map(|(corpus, _)| corpus);
+    Some(parallax_engine::share::read_articles_json(&json).map(|inputs| (inputs, corpus)))
 }
 
 /// Forgets the kept articles.
 pub fn forget() {
     if let Some(store) = storage() {
         let _ = store.remove_item(KEY);
+        let _ = store.remove_item(PACKED_KEY);
     }
 }
 

@@ -1,9 +1,9 @@
 //! The reader's own articles, opened in the page: chosen files, a chosen folder, or either dropped
 //! anywhere on the page. Nothing leaves the machine.
 //!
-//! Loading is a sequence of small steps with a yield to the browser between them (read a file,
-//! parse a few documents), so the progress bar moves and the page answers input throughout; only
-//! the corpus-wide pass (linking claims across articles) runs as one step. Files are checked by
+//! Files are read a batch at a time with a yield to the browser between batches; the engine reads
+//! them in a worker ([`super::parser_worker`]) that says how far it has come, so the progress bar
+//! moves and the page answers input throughout, and Cancel stops the worker. Files are checked by
 //! name and size before they are read, so a stray video in a folder costs nothing; every file not
 //! used is listed with its reason, and the rest load.
 
@@ -13,7 +13,7 @@ use js_sys::{Function, Promise, Uint8Array};
 use leptos::prelude::*;
 use parallax_engine::load::{accept, join, FileForm};
 use parallax_engine::view::ViewState;
-use parallax_engine::{Builder, Diagnostic, Input, Severity};
+use parallax_engine::{Diagnostic, Input, Severity};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
@@ -161,7 +161,7 @@ async fn read_files(
                         done,
                         total,
                     });
-                    match super::pages_worker::read_page(&p.name, &bytes).await {
+                    match super::parser_worker::read_page(&p.name, &bytes).await {
                         Ok(text) => text,
                         Err(d) => {
                             refused.push(d);
@@ -179,42 +179,43 @@ async fn read_files(
     inputs
 }
 
-/// Builds a corpus from `inputs` a few documents at a time, reporting progress.
-async fn build_in_steps(
+/// Builds a corpus from `inputs` in the article reader's worker, reporting its progress; `None`
+/// when the reader cancelled, or (with the reason among `problems`) when the worker failed.
+async fn build_in_worker(
     inputs: Vec<Input>,
     refused: Vec<Diagnostic>,
     loader: Loader,
     phases: &mut Vec<(&'static str, f64)>,
+    problems: &mut Vec<Diagnostic>,
 ) -> Option<parallax_engine::Corpus> {
-    let parse_started = now();
-    let mut builder = Builder::new(inputs, refused);
-    let total = builder.total();
-    while builder.done() < total {
-        if loader.cancel.get_untracked() {
-            return None;
-        }
-        loader.progress.set(Progress::Working {
-            step: "Reading claims",
-            done: builder.done(),
-            total,
-        });
-        yield_to_browser().await;
-        let started = now();
-        while builder.done() < total && now() - started < 40.0 {
-            builder.parse_next(1);
-        }
-    }
-    phases.push(("parsing", now() - parse_started));
+    let started = now();
+    let total = inputs.len();
     loader.progress.set(Progress::Working {
-        step: "Linking claims across articles",
-        done: total,
+        step: "Reading claims",
+        done: 0,
         total,
     });
-    yield_to_browser().await;
-    let link_started = now();
-    let corpus = builder.finish();
-    phases.push(("linking", now() - link_started));
-    Some(corpus)
+    let built = super::parser_worker::build(
+        &inputs,
+        &refused,
+        |step, done, total| loader.progress.set(Progress::Working { step, done, total }),
+        || loader.cancel.get_untracked(),
+    )
+    .await;
+    phases.push((
+        "reading claims and linking them (in a worker)",
+        now() - started,
+    ));
+    match built {
+        Ok(corpus) => corpus,
+        Err(why) => {
+            problems.push(parallax_engine::load::error(
+                "(all articles)",
+                format!("could not be read: {why}"),
+            ));
+            None
+        }
+    }
 }
 
 /// Opens `picked`: reads, builds, and replaces or joins the corpus on screen.
@@ -239,13 +240,20 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
             (join(current.sources.clone(), added), all)
         }
     };
+    let mut problems = refused_now;
     let built = if added_names.is_empty() {
         None
     } else {
-        build_in_steps(sources.clone(), all_refused.clone(), loader, &mut phases).await
+        build_in_worker(
+            sources.clone(),
+            all_refused.clone(),
+            loader,
+            &mut phases,
+            &mut problems,
+        )
+        .await
     };
     let cancelled = loader.cancel.get_untracked();
-    let mut problems = refused_now;
     let (mut documents, mut claims, mut kept) = (0, 0, true);
     let mut not_stored = None;
     if let Some(corpus) = built {
@@ -278,7 +286,7 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
                 .get_element_by_id(parallax_engine::share::ISLAND_ID)
                 .is_some();
             if !saved_page {
-                not_stored = super::kept::keep(&sources).err();
+                not_stored = super::kept::keep(&sources, &corpus).err();
                 if not_stored.is_some() {
                     // Never the articles opened before, in place of these, after a reload.
                     super::kept::forget();
@@ -307,6 +315,57 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
         cancelled,
         not_stored,
     }));
+}
+
+/// Reads articles the page started with but could not decode a corpus for ([`super::Pending`]),
+/// in the worker, with the progress bar and Cancel of any load; the claims appear when it is done.
+pub fn read_at_start(pending: super::Pending, data: CurrentData) {
+    let Some(loader) = use_context::<Loader>() else {
+        return;
+    };
+    let files = pending.inputs.len();
+    loader.cancel.set(false);
+    loader.progress.set(Progress::Working {
+        step: "Reading claims",
+        done: 0,
+        total: files,
+    });
+    leptos::task::spawn_local(async move {
+        let started = now();
+        let (mut phases, mut problems) = (Vec::new(), Vec::new());
+        let inputs = pending.inputs;
+        let built = build_in_worker(
+            inputs.clone(),
+            Vec::new(),
+            loader,
+            &mut phases,
+            &mut problems,
+        )
+        .await;
+        let (documents, claims) = built
+            .as_ref()
+            .map_or((0, 0), |c| (c.documents.len(), c.claims.len()));
+        if let Some(corpus) = built {
+            problems.extend(corpus.diagnostics.iter().cloned());
+            let next = if pending.kept {
+                Data::opened(corpus, inputs, Vec::new(), true)
+            } else {
+                Data::new(corpus, inputs, Vec::new())
+            };
+            data.set(Arc::new(next));
+        }
+        loader.progress.set(Progress::Finished(Report {
+            files,
+            documents,
+            claims,
+            millis: now() - started,
+            phases,
+            problems,
+            kept: false,
+            cancelled: loader.cancel.get_untracked(),
+            not_stored: None,
+        }));
+    });
 }
 
 /// Starts opening `picked` unless a load is already running. Replacing the reader's own

@@ -21,7 +21,7 @@ mod figures;
 mod kept;
 mod loader;
 mod overview;
-mod pages_worker;
+mod parser_worker;
 mod reader;
 mod save;
 mod timeline;
@@ -172,13 +172,19 @@ pub fn wide_screen() -> bool {
 /// what a page without a saved set starts with, and what "Forget them" brings back.
 pub fn built_in() -> Data {
     let sources = crate::embedded::inputs();
-    // The build packed it with this engine; should it ever not decode, the page reads the
-    // articles itself rather than show nothing.
-    let corpus = match parallax_engine::packed::unpack(crate::embedded::PACKED) {
-        Ok((corpus, _)) => corpus,
-        Err(_) => parallax_engine::build(sources.clone(), Vec::new()),
-    };
-    Data::new(corpus, sources, Vec::new())
+    // The build packed it with this engine; should it ever not decode, the page says so (a
+    // build fault: the tests decode every build's corpus).
+    match parallax_engine::packed::unpack(crate::embedded::PACKED) {
+        Ok((corpus, _)) => Data::new(corpus, sources, Vec::new()),
+        Err(e) => Data::new(
+            Corpus::default(),
+            sources,
+            vec![parallax_engine::load::error(
+                "(the page's own articles)",
+                format!("the corpus built into this page cannot be used: {e}"),
+            )],
+        ),
+    }
 }
 
 /// Moves the keyboard focus to the element with this id, if it is on the page.
@@ -292,10 +298,20 @@ fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
+/// Articles the page starts with but has no corpus of that this version decodes (a page saved by
+/// an earlier one, or kept articles whose corpus the browser had no room for): the page starts
+/// without claims and the article reader's worker reads them once it is up.
+pub struct Pending {
+    pub inputs: Vec<Input>,
+    /// They are the reader's own, kept in this browser.
+    pub kept: bool,
+}
+
 /// What this page starts with: the articles a saved page carries (with the corpus read from
 /// them, packed), else those the reader opened before and this browser kept, else the page's
-/// own; and what to tell the reader when some could not be read, or had to be read again.
-fn starting_data() -> (Data, Option<String>) {
+/// own; what to tell the reader when some could not be read, or must be read again; and those
+/// to read again.
+fn starting_data() -> (Data, Option<String>, Option<Pending>) {
     let island = |id: &str| {
         document()
             .get_element_by_id(id)
@@ -307,16 +323,19 @@ fn starting_data() -> (Data, Option<String>) {
             let packed = island(parallax_engine::share::PACKED_ID)
                 .map(|text| parallax_engine::share::read_packed_island(&text));
             match packed {
-                Some(Ok((corpus, _))) => (Data::new(corpus, inputs, Vec::new()), None),
+                Some(Ok((corpus, _))) => (Data::new(corpus, inputs, Vec::new()), None, None),
                 why => {
                     let why = match why {
                         Some(Err(e)) => format!("The corpus saved in this page cannot be used: {e}"),
                         _ => "This page was saved by an earlier version of Parallax, without the corpus read from its articles".to_string(),
                     };
-                    let corpus = parallax_engine::build(inputs.clone(), Vec::new());
                     (
-                        Data::new(corpus, inputs, Vec::new()),
-                        Some(format!("{why}; its articles were read again by this version.")),
+                        Data::new(Corpus::default(), inputs.clone(), Vec::new()),
+                        Some(format!("{why}; this version reads its articles again.")),
+                        Some(Pending {
+                            inputs,
+                            kept: false,
+                        }),
                     )
                 }
             }
@@ -326,26 +345,32 @@ fn starting_data() -> (Data, Option<String>) {
             Some(format!(
                 "{e}; showing the articles built into the page instead."
             )),
+            None,
         ),
         None => match kept::kept() {
-            Some(Ok(inputs)) if !inputs.is_empty() => {
-                let corpus = parallax_engine::build(inputs.clone(), Vec::new());
-                (Data::opened(corpus, inputs, Vec::new(), true), None)
+            Some(Ok((inputs, Some(corpus)))) if !inputs.is_empty() => {
+                (Data::opened(corpus, inputs, Vec::new(), true), None, None)
             }
+            Some(Ok((inputs, None))) if !inputs.is_empty() => (
+                Data::opened(Corpus::default(), inputs.clone(), Vec::new(), true),
+                None,
+                Some(Pending { inputs, kept: true }),
+            ),
             Some(Err(e)) => (
                 built_in(),
                 Some(format!(
                     "The articles this browser kept for you cannot be read ({e}); showing the page's own articles instead. Opening articles again replaces them."
                 )),
+                None,
             ),
-            _ => (built_in(), None),
+            _ => (built_in(), None, None),
         },
     }
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let (start, island_notice) = starting_data();
+    let (start, island_notice, pending) = starting_data();
     let data: CurrentData = RwSignal::new(Arc::new(start));
 
     let (initial, hash_notice) = match ViewState::from_hash(&current_hash()) {
@@ -392,6 +417,9 @@ fn App() -> impl IntoView {
     let built = env!("PARALLAX_BUILD_DATE");
     let lede = move || parallax_engine::view::lede(&data.get().corpus);
     loader::install(data, nav);
+    if let Some(pending) = pending {
+        loader::read_at_start(pending, data);
+    }
 
     view! {
         // The address is the view: following "#main" would replace the reader's deep link, so

@@ -165,16 +165,20 @@ pub fn read_articles_json(json: &str) -> Result<Vec<Input>, String> {
 /// The element carrying `corpus` packed inside a saved page, with the words of the build that
 /// read it: base64 in a non-executed script element, so it holds no `<`.
 pub fn packed_island(corpus: &Corpus, built: &str) -> String {
-    use base64::Engine as _;
-    let packed = crate::packed::pack(corpus, built);
     format!(
         "<script type=\"application/octet-stream\" id=\"{PACKED_ID}\">{}</script>",
-        base64::engine::general_purpose::STANDARD.encode(packed)
+        packed_text(corpus, built)
     )
 }
 
-/// The corpus a saved page carries packed (the island's text content) and the words of the
-/// build that read it; why not, when it cannot be decoded.
+/// `corpus` packed as text (base64), as a saved page and the browser's storage keep it.
+pub fn packed_text(corpus: &Corpus, built: &str) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(crate::packed::pack(corpus, built))
+}
+
+/// The corpus a saved page carries packed (the island's text content, [`packed_text`]) and the
+/// words of the build that read it; why not, when it cannot be decoded.
 pub fn read_packed_island(text: &str) -> Result<(Corpus, String), crate::packed::Unpacked> {
     use base64::Engine as _;
     let bytes = base64::engine::general_purpose::STANDARD

@@ -915,12 +915,7 @@ pub fn figure_source(f: &crate::model::Figure) -> String {
 /// "no unit stated".
 pub fn unit_name(unit: Option<&str>) -> String {
     // A unit of measure is one `data/units.tsv` knows; any other unit is the noun counted.
-    let measure = |u: &str| {
-        crate::vocab::vocab()
-            .units
-            .iter()
-            .any(|(_, known)| known.canonical == u)
-    };
+    let measure = |u: &str| crate::vocab::unit_names().contains(u);
     match unit.filter(|u| !u.trim().is_empty()) {
         Some("%") => "in percent".to_string(),
         Some(u) if measure(u) => format!("in {u}"),

@@ -124,6 +124,21 @@ pub struct Vocab {
     pub bio_nouns: Vec<String>,
 }
 
+/// Units of measure (`data/units.tsv`): canonical, kind, surface forms.
+const UNITS: &str = include_str!("../data/units.tsv");
+
+/// The canonical names of the units of measure, read from `data/units.tsv` alone: the page's view
+/// names a chart's unit with them and must not carry the parser's other vocabularies.
+pub fn unit_names() -> &'static FastSet<String> {
+    static NAMES: std::sync::OnceLock<FastSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        entries(UNITS)
+            .filter_map(|line| line.split('\t').next())
+            .map(str::to_string)
+            .collect()
+    })
+}
+
 fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(|l| l.trim_end_matches('\r'))
@@ -208,7 +223,7 @@ fn build() -> Vocab {
     }
 
     let mut units = Vec::new();
-    for line in entries(include_str!("../data/units.tsv")) {
+    for line in entries(UNITS) {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 3 {
             continue;
