@@ -98,11 +98,12 @@ fn main() {
         })
         .collect();
     let corpus = parallax_engine::build(inputs, Vec::new());
-    std::fs::write(
-        out_dir.join("corpus.packed"),
-        parallax_engine::packed::pack(&corpus, &built),
-    )
-    .expect("write corpus.packed");
+    let packed = parallax_engine::packed::pack(&corpus, &built).expect("pack the corpus");
+    // What the page will decode, decoded here first: a fault shows in the build, not the page.
+    if let Err(e) = parallax_engine::packed::unpack(&packed) {
+        panic!("the packed corpus does not decode: {e}");
+    }
+    std::fs::write(out_dir.join("corpus.packed"), packed).expect("write corpus.packed");
     code.push_str(
         "/// The corpus read from them at build time, packed (`parallax_engine::packed`).\npub static PACKED: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/corpus.packed\"));\n",
     );

@@ -85,7 +85,13 @@ fn pack(args: &[String]) -> ExitCode {
     let corpus = parallax_engine::build_from_folder(&dir);
     let built = clock.elapsed();
     let clock = std::time::Instant::now();
-    let packed = parallax_engine::packed::pack(&corpus, env!("PARALLAX_BUILD_DATE"));
+    let packed = match parallax_engine::packed::pack(&corpus, env!("PARALLAX_BUILD_DATE")) {
+        Ok(packed) => packed,
+        Err(e) => {
+            eprintln!("parallax: cannot pack the corpus: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let packing = clock.elapsed();
     let clock = std::time::Instant::now();
     let back = parallax_engine::packed::unpack(&packed);

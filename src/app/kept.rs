@@ -34,9 +34,10 @@ pub fn keep(inputs: &[Input], corpus: &Corpus) -> Result<(), String> {
             json.len() as f64 / 1e6
         )
     })?;
-    let packed = parallax_engine::share::packed_text(corpus, env!("PARALLAX_BUILD_DATE"));
     // Without room for it the articles are read again on the next visit.
-    let _ = store.set_item(PACKED_KEY, &packed);
+    if let Ok(packed) = parallax_engine::share::packed_text(corpus, env!("PARALLAX_BUILD_DATE")) {
+        let _ = store.set_item(PACKED_KEY, &packed);
+    }
     Ok(())
 }
 
@@ -84,7 +85,12 @@ pub fn KeptNote() -> impl IntoView {
     move || {
         let current = data.get();
         current.kept.then(|| {
-            let n = current.corpus.documents.len();
+            // The articles themselves: while they are read again the corpus is still empty.
+            let n = if current.pending {
+                current.sources.len()
+            } else {
+                current.corpus.documents.len()
+            };
             let articles = if n == 1 {
                 "Your article is".to_string()
             } else {

@@ -324,6 +324,9 @@ pub fn read_at_start(pending: super::Pending, data: CurrentData) {
         return;
     };
     let files = pending.inputs.len();
+    // What is on screen while they are read: replaced by their corpus only if it still is (the
+    // reader may have forgotten them, or opened others, meanwhile).
+    let waiting = data.get_untracked();
     loader.cancel.set(false);
     loader.progress.set(Progress::Working {
         step: "Reading claims",
@@ -342,12 +345,14 @@ pub fn read_at_start(pending: super::Pending, data: CurrentData) {
             &mut problems,
         )
         .await;
-        let (documents, claims) = built
-            .as_ref()
-            .map_or((0, 0), |c| (c.documents.len(), c.claims.len()));
-        if let Some(corpus) = built {
+        let still_waiting = Arc::ptr_eq(&data.get_untracked(), &waiting);
+        let (mut documents, mut claims) = (0, 0);
+        if let Some(corpus) = built.filter(|_| still_waiting) {
+            (documents, claims) = (corpus.documents.len(), corpus.claims.len());
             problems.extend(corpus.diagnostics.iter().cloned());
             let next = if pending.kept {
+                // Kept with their corpus this time, so the next visit decodes it.
+                let _ = super::kept::keep(&inputs, &corpus);
                 Data::opened(corpus, inputs, Vec::new(), true)
             } else {
                 Data::new(corpus, inputs, Vec::new())
@@ -361,7 +366,7 @@ pub fn read_at_start(pending: super::Pending, data: CurrentData) {
             millis: now() - started,
             phases,
             problems,
-            kept: false,
+            kept: documents == 0,
             cancelled: loader.cancel.get_untracked(),
             not_stored: None,
         }));

@@ -39,6 +39,9 @@ pub struct Data {
     pub own: bool,
     /// They are kept in this browser for the next visit ([`kept`]).
     pub kept: bool,
+    /// The articles are being read by the worker ([`Pending`]): the corpus is empty until then,
+    /// so nothing is saved from it.
+    pub pending: bool,
 }
 
 impl Data {
@@ -51,6 +54,17 @@ impl Data {
             refused,
             own: false,
             kept: false,
+            pending: false,
+        }
+    }
+
+    /// Articles whose corpus the worker is still reading ([`Pending`]).
+    pub fn unread(inputs: Vec<Input>, own_and_kept: bool) -> Data {
+        Data {
+            own: own_and_kept,
+            kept: own_and_kept,
+            pending: true,
+            ..Data::new(Corpus::default(), inputs, Vec::new())
         }
     }
 
@@ -323,15 +337,18 @@ fn starting_data() -> (Data, Option<String>, Option<Pending>) {
             let packed = island(parallax_engine::share::PACKED_ID)
                 .map(|text| parallax_engine::share::read_packed_island(&text));
             match packed {
-                Some(Ok((corpus, _))) => (Data::new(corpus, inputs, Vec::new()), None, None),
+                Some(Ok((corpus, _))) if parallax_engine::packed::read_from(&corpus, &inputs) => {
+                    (Data::new(corpus, inputs, Vec::new()), None, None)
+                }
                 why => {
                     let why = match why {
-                        Some(Err(e)) => format!("The corpus saved in this page cannot be used: {e}"),
-                        _ => "This page was saved by an earlier version of Parallax, without the corpus read from its articles".to_string(),
+                        Some(Err(e)) => format!("The corpus this file carries cannot be used: {e}"),
+                        Some(Ok(_)) => "The corpus this file carries was not read from the articles it carries".to_string(),
+                        None => "This file carries its articles but not the corpus read from them".to_string(),
                     };
                     (
-                        Data::new(Corpus::default(), inputs.clone(), Vec::new()),
-                        Some(format!("{why}; this version reads its articles again.")),
+                        Data::unread(inputs.clone(), false),
+                        Some(format!("{why}; this version reads the articles again.")),
                         Some(Pending {
                             inputs,
                             kept: false,
@@ -348,11 +365,13 @@ fn starting_data() -> (Data, Option<String>, Option<Pending>) {
             None,
         ),
         None => match kept::kept() {
-            Some(Ok((inputs, Some(corpus)))) if !inputs.is_empty() => {
+            Some(Ok((inputs, Some(corpus))))
+                if !inputs.is_empty() && parallax_engine::packed::read_from(&corpus, &inputs) =>
+            {
                 (Data::opened(corpus, inputs, Vec::new(), true), None, None)
             }
-            Some(Ok((inputs, None))) if !inputs.is_empty() => (
-                Data::opened(Corpus::default(), inputs.clone(), Vec::new(), true),
+            Some(Ok((inputs, _))) if !inputs.is_empty() => (
+                Data::unread(inputs.clone(), true),
                 None,
                 Some(Pending { inputs, kept: true }),
             ),

@@ -205,6 +205,11 @@ pub async fn build(
                 let stage = reply.get(1).as_f64().unwrap_or(0.0) as u32;
                 progress(stage_name(stage), number(2), number(3));
             }
+            Some("failed") => {
+                drop_worker();
+                let why = reply.get(1).as_string().unwrap_or_default();
+                return Err(format!("the article reader could not finish: {why}"));
+            }
             Some("built") => {
                 let packed = Uint8Array::new(&reply.get(1)).to_vec();
                 return parallax_engine::packed::unpack(&packed)

@@ -7,7 +7,9 @@ use parallax_engine::{Claim, LineKind};
 
 use super::{Nav, Shared};
 
-/// A paragraph with its claims marked (claims never overlap within a line).
+/// A paragraph with its claims marked (claims never overlap within a line). Offsets are the
+/// engine's, checked when a carried corpus is decoded; a claim whose offsets do not fall on the
+/// line's text in order is left unmarked rather than trusted.
 fn paragraph(
     text: &str,
     start: usize,
@@ -16,11 +18,17 @@ fn paragraph(
     nav: Nav,
 ) -> impl IntoView {
     let mut parts = Vec::new();
-    let mut at = start;
-    let end = start + text.len();
-    for c in claims.iter().filter(|c| c.start >= start && c.end <= end) {
-        if c.start > at {
-            parts.push(text[at - start..c.start - start].to_string().into_any());
+    // Offsets in the line's text.
+    let mut at = 0;
+    for c in claims {
+        let (Some(from), Some(to)) = (c.start.checked_sub(start), c.end.checked_sub(start)) else {
+            continue;
+        };
+        let (Some(before), Some(marked)) = (text.get(at..from), text.get(from..to)) else {
+            continue;
+        };
+        if !before.is_empty() {
+            parts.push(before.to_string().into_any());
         }
         let id = c.id.to_string();
         let is_selected = selected.as_deref() == Some(c.id.as_str());
@@ -48,15 +56,15 @@ fn paragraph(
                         }
                     }
                 >
-                    {text[c.start - start..c.end - start].to_string()}
+                    {marked.to_string()}
                 </mark>
             }
             .into_any(),
         );
-        at = c.end;
+        at = to;
     }
-    if at < end {
-        parts.push(text[at - start..].to_string().into_any());
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        parts.push(rest.to_string().into_any());
     }
     parts.collect_view()
 }

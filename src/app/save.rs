@@ -125,10 +125,12 @@ pub fn SaveCorpus() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = async {
                 let template = single_file_template().await?;
+                // Articles still being read travel alone, to be read by whoever opens them.
+                let corpus = (!data.pending).then_some(&data.corpus);
                 let page = page_with_articles(
                     &template,
                     &data.sources,
-                    &data.corpus,
+                    corpus,
                     env!("PARALLAX_BUILD_DATE"),
                 )?;
                 download(&format!("{stem}.html"), "text/html", &page)

@@ -129,10 +129,13 @@ pub fn whole_pipeline(data: &[u8]) -> usize {
 
     // What leaves the page.
     let json = crate::share::corpus_json(&corpus, false);
-    // Packed, it reads back as the same corpus.
-    let unpacked = crate::packed::unpack(&crate::packed::pack(&corpus, "exercise"))
+    // Packed, it reads back as the same corpus; the bytes themselves, as a hostile packed
+    // corpus, are refused or read without a panic.
+    let unpacked = crate::packed::pack(&corpus, "exercise")
+        .and_then(|bytes| crate::packed::unpack(&bytes).map_err(|e| e.to_string()))
         .map(|(c, _)| crate::share::corpus_json(&c, false));
     assert_eq!(unpacked.as_deref(), Ok(json.as_str()));
+    let _ = crate::packed::unpack(data);
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     let _ = crate::share::claims_csv(&corpus);
     let island = crate::share::articles_island(&inputs);

@@ -212,6 +212,8 @@ pub struct ClaimWords {
     /// A verb or noun of refusal stands before the word in its clause ("rejecting … lines").
     refused: Vec<bool>,
     negative_clauses: FastSet<usize>,
+    /// A hedge ("could", "if", "allegedly") stands in the claim, whoever speaks it.
+    hedged: bool,
 }
 
 /// The stems of one document's claims, each computed once per distinct word and numbered in the
@@ -263,6 +265,13 @@ pub fn claim_words(
         .chain(v.participle_set.find(ws, folded))
         .map(|m| m.start)
         .collect();
+    // A capitalised cue after the first word is a name ("since May"), as for a claim's stance.
+    let hedged = v.hedge_cues.find(ws, folded).iter().any(|m| {
+        m.start == ws.first().map_or(0, |w| w.start)
+            || !text
+                .get(m.start.saturating_sub(start)..)
+                .is_some_and(|t| t.starts_with(char::is_uppercase))
+    });
     let mut clause = 0;
     for (k, w) in ws.iter().enumerate() {
         let lw: &str = folded[k].as_ref();
@@ -274,11 +283,13 @@ pub fn claim_words(
             }
         }
         clause_of.push(clause);
-        if speech_at.contains(&w.start) {
+        if speech_at.contains(&w.start) || REFUSAL_ENDS.contains(&lw) {
             refusing = false;
         }
         refused.push(refusing);
-        refusing |= v.clause_negation_set.contains(lw);
+        // A refusal refused is none: "did not reject the demand".
+        let negated_refusal = (k.saturating_sub(NEGATION_REACH)..k).any(|j| is_negator[j]);
+        refusing |= v.clause_negation_set.contains(lw) && !negated_refusal;
         is_negator.push(
             v.negation_set.contains(lw) || lw.ends_with("nt") && w.text.contains(['\'', '’']),
         );
@@ -307,6 +318,7 @@ pub fn claim_words(
         is_negator,
         refused,
         negative_clauses,
+        hedged,
     }
 }
 
@@ -327,6 +339,7 @@ fn claim_terms(
         is_negator,
         refused,
         negative_clauses,
+        hedged,
     } = read;
     let mut terms: FastMap<u32, TermUse> = FastMap::default();
     let negated_at = |k: usize| {
@@ -409,7 +422,7 @@ fn claim_terms(
     terms.sort_unstable_by_key(|(k, _)| *k);
     Terms {
         terms,
-        hedged: claim.stance == crate::model::StanceKind::Hedges,
+        hedged: *hedged || claim.stance == crate::model::StanceKind::Hedges,
     }
 }
 
@@ -756,6 +769,13 @@ const CLAUSE_WORDS: [&str; 6] = ["but", "while", "although", "though", "whereas"
 
 /// Words a negation may stand before a term and still negate it, within one clause.
 const NEGATION_REACH: usize = 2;
+
+/// Words after which a refusal's object has ended, though its clause goes on: a coordinated
+/// verb ("rejected the plan and reopened the crossing"), a relative or a clause of time or
+/// cause ("rejected the plan, which …", "refused after the vote").
+const REFUSAL_ENDS: [&str; 9] = [
+    "and", "or", "which", "who", "whom", "after", "before", "because", "when",
+];
 
 /// The story of each of `documents` documents ([`crate::stories`]), from the words, names and
 /// telling word pairs of their claims.

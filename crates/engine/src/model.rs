@@ -47,6 +47,16 @@ impl Verbatim {
     pub fn span_of_same_source(&self, start: usize, end: usize) -> Verbatim {
         Verbatim::span(&self.source, start, end)
     }
+
+    /// Its byte range in its source.
+    pub(crate) fn bounds(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+
+    /// Whether `other` is a span of the same copy of a source.
+    pub(crate) fn same_source(&self, other: &Verbatim) -> bool {
+        Arc::ptr_eq(&self.source, &other.source)
+    }
 }
 
 impl std::ops::Deref for Verbatim {

@@ -74,7 +74,8 @@ fn table_index(
     })
 }
 
-/// The packed form of a span of `source`: `[source number, start, end]`.
+/// The number of `source` in the table of the corpus being packed (a span is written as
+/// `(source number, start, end)`).
 pub(crate) fn source_number(source: &Arc<str>) -> u32 {
     table_index(source, |t| (&mut t.sources, &mut t.source_at))
 }
@@ -92,25 +93,38 @@ pub(crate) fn id(n: u32) -> Option<Arc<str>> {
     TABLES.with(|t| t.borrow().as_ref()?.ids.get(n as usize).cloned())
 }
 
-/// Runs `f` with fresh tables installed, and takes them back out (also when `f` fails).
+/// Runs `f` with `tables` installed, and takes them back out, also when `f` fails or panics
+/// (so an export on this thread afterwards writes text again); a pack or unpack inside another
+/// puts the outer tables back when it ends.
 fn with_tables<T>(tables: Tables, f: impl FnOnce() -> T) -> (T, Tables) {
-    TABLES.with(|t| *t.borrow_mut() = Some(tables));
+    struct Installed(Option<Tables>);
+    impl Drop for Installed {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            TABLES.with(|t| *t.borrow_mut() = outer);
+        }
+    }
+    let outer = TABLES.with(|t| t.borrow_mut().replace(tables));
+    let installed = Installed(outer);
     let out = f();
     let tables = TABLES.with(|t| t.borrow_mut().take()).unwrap_or_default();
+    drop(installed);
     (out, tables)
 }
 
-/// `corpus` packed, with the date (or any words) of the build that made it.
-pub fn pack(corpus: &Corpus, built: &str) -> Vec<u8> {
+/// `corpus` packed, with the date (or any words) of the build that made it; an error only if
+/// the serializer fails (it writes to memory, so in practice when memory runs out).
+pub fn pack(corpus: &Corpus, built: &str) -> Result<Vec<u8>, String> {
     let (body, tables) = with_tables(Tables::default(), || postcard::to_allocvec(corpus));
+    let body = body.map_err(|e| e.to_string())?;
     fn texts(list: &[Arc<str>]) -> Vec<&str> {
         list.iter().map(|s| &**s).collect()
     }
     let head = (FORMAT, built, texts(&tables.sources), texts(&tables.ids));
     // A postcard tuple is its parts one after the other: the head, then the corpus.
-    let mut out = postcard::to_allocvec(&head).unwrap_or_default();
-    out.extend(body.unwrap_or_default());
-    out
+    let mut out = postcard::to_allocvec(&head).map_err(|e| e.to_string())?;
+    out.extend(body);
+    Ok(out)
 }
 
 /// What [`unpack`] could not do.
@@ -162,8 +176,9 @@ pub fn unpack(packed: &[u8]) -> Result<(Corpus, String), Unpacked> {
     Ok((corpus, built))
 }
 
-/// Every reference points at a record that is there and has its id, so the page can follow
-/// them as it follows a built corpus's.
+/// Every reference points at a record that is there and has its id, ids are unique, and every
+/// record's text is its own document's source at the record's own offsets, so the page can
+/// follow references and slice by offsets as it does for a built corpus.
 fn check(c: &Corpus) -> Result<(), String> {
     fn at<'a, T>(
         what: &str,
@@ -175,42 +190,122 @@ fn check(c: &Corpus) -> Result<(), String> {
             .filter(|t| id(t).as_str() == r.as_str())
             .ok_or_else(|| format!("{what} {} is not there", r.as_str()))
     }
+    fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a Ref>) -> Result<(), String> {
+        let mut seen = crate::text::FastSet::default();
+        for (i, id) in ids.enumerate() {
+            if id.index() != i {
+                return Err(format!("{what} {} is out of place", id.as_str()));
+            }
+            if !seen.insert(id.as_str()) {
+                return Err(format!("{what} {} is there twice", id.as_str()));
+            }
+        }
+        Ok(())
+    }
+    unique("document", c.documents.iter().map(|d| &d.id))?;
+    unique("claim", c.claims.iter().map(|x| &x.id))?;
+    unique("entity", c.entities.iter().map(|e| &e.id))?;
     let document = |r: &Ref| at("document", &c.documents, |d| &d.id, r).map(|_| ());
     let claim = |r: &Ref| at("claim", &c.claims, |x| &x.id, r).map(|_| ());
     let entity = |r: &Ref| at("entity", &c.entities, |e| &e.id, r).map(|_| ());
-    for (i, d) in c.documents.iter().enumerate() {
-        if d.id.index() != i {
-            return Err(format!("document {} is out of place", d.id.as_str()));
+    // Each document's source: the one every span of its records must come from.
+    let mut source_of: Vec<Option<&Verbatim>> = vec![None; c.documents.len()];
+    fn from<'c>(
+        source_of: &mut [Option<&'c Verbatim>],
+        what: &str,
+        doc: &Ref,
+        text: &'c Verbatim,
+    ) -> Result<(), String> {
+        let slot = source_of
+            .get_mut(doc.index())
+            .ok_or_else(|| format!("{what} is in no document"))?;
+        match slot {
+            None => *slot = Some(text),
+            Some(first) if first.same_source(text) => {}
+            Some(_) => return Err(format!("{what} is not from {}", doc.as_str())),
+        }
+        Ok(())
+    }
+    let spans = |what: &str, text: &Verbatim, start: usize, end: usize| {
+        if text.bounds() == (start, end) {
+            Ok(())
+        } else {
+            Err(format!("{what} {start}..{end} is not where its text is"))
+        }
+    };
+    for d in &c.documents {
+        for l in &d.lines {
+            from(&mut source_of, "a line", &d.id, &l.text)?;
+            spans("a line", &l.text, l.start, l.end)?;
+        }
+        if let Some(text) = &d.text {
+            from(&mut source_of, "an article text", &d.id, text)?;
+        }
+        for e in [&d.provenance.title, &d.provenance.dek, &d.provenance.outlet]
+            .into_iter()
+            .chain([&d.provenance.author, &d.provenance.date])
+            .flatten()
+        {
+            from(&mut source_of, "metadata evidence", &d.id, &e.line_text)?;
+            let (s, t) = e.line_text.bounds();
+            if !(s <= e.start && e.start <= e.end && e.end <= t) {
+                return Err(format!(
+                    "metadata evidence of {} is off its line",
+                    d.id.as_str()
+                ));
+            }
         }
     }
-    for (i, x) in c.claims.iter().enumerate() {
-        if x.id.index() != i {
-            return Err(format!("claim {} is out of place", x.id.as_str()));
-        }
+    for x in &c.claims {
         document(&x.document)?;
+        from(&mut source_of, "a claim", &x.document, &x.text)?;
+        spans("a claim", &x.text, x.start, x.end)?;
+        if let Some(cue) = &x.stance_cue {
+            from(&mut source_of, "a stance cue", &x.document, cue)?;
+        }
         x.entities.iter().try_for_each(entity)?;
         x.related.iter().try_for_each(|l| claim(&l.claim))?;
     }
     for f in &c.figures {
         document(&f.document)?;
         claim(&f.claim)?;
+        from(&mut source_of, "a figure", &f.document, &f.text)?;
+        spans("a figure", &f.text, f.start, f.end)?;
     }
-    for (i, e) in c.entities.iter().enumerate() {
-        if e.id.index() != i {
-            return Err(format!("entity {} is out of place", e.id.as_str()));
-        }
+    for e in &c.entities {
         e.documents.iter().try_for_each(document)?;
-        e.mentions.iter().try_for_each(|m| document(&m.document))?;
+        for m in &e.mentions {
+            document(&m.document)?;
+            from(&mut source_of, "a mention", &m.document, &m.text)?;
+            spans("a mention", &m.text, m.start, m.end)?;
+        }
     }
     for e in &c.events {
         document(&e.document)?;
         claim(&e.claim)?;
+        from(&mut source_of, "an event", &e.document, &e.when)?;
+        spans("an event's date", &e.when, e.start, e.end)?;
     }
     for m in &c.clusters {
         m.claims.iter().try_for_each(claim)?;
         m.documents.iter().try_for_each(document)?;
     }
     Ok(())
+}
+
+/// Whether `corpus` is the one read from `inputs`: each of its documents is one of them, by
+/// file name and fingerprint. A packed corpus carried beside articles (a saved page, the
+/// browser's storage) is used only when it is theirs.
+pub fn read_from(corpus: &Corpus, inputs: &[crate::Input]) -> bool {
+    let prints: FastMap<&str, &[u8]> = inputs
+        .iter()
+        .map(|i| (i.file.as_str(), i.bytes.as_slice()))
+        .collect();
+    corpus.documents.iter().all(|d| {
+        prints
+            .get(d.file.as_str())
+            .is_some_and(|bytes| crate::corpus::fingerprint(bytes) == d.fingerprint)
+    })
 }
 
 /// Reads a packed `Verbatim`: `[source, start, end]`.
@@ -254,7 +349,7 @@ mod tests {
     #[test]
     fn a_packed_corpus_reads_back_as_built_and_shares_its_texts() {
         let corpus = built();
-        let packed = pack(&corpus, "2026-12-07");
+        let packed = pack(&corpus, "2026-12-07").expect("packs");
         let (back, words) = unpack(&packed).expect("unpacks");
         assert_eq!(words, "2026-12-07");
         assert_eq!(back, corpus);
@@ -272,9 +367,32 @@ mod tests {
     }
 
     #[test]
+    fn a_corpus_is_read_from_its_own_articles_only() {
+        let corpus = built();
+        let inputs = |second: &str| {
+            vec![
+                Input {
+                    file: "a.txt".into(),
+                    bytes: "Crossing reopens\nBy Lina Aziz, Crescent News\nJune 2, 2025\n\nThe Nasib border crossing is open to freight trucks again, officials said.\n".into(),
+                },
+                Input {
+                    file: "b.txt".into(),
+                    bytes: second.into(),
+                },
+            ]
+        };
+        assert!(read_from(
+            &corpus,
+            &inputs("Confusion at the frontier\nBy Marco Rossi, Atlas Review\n\nThe Nasib border crossing is not open to freight trucks yet.\n")
+        ));
+        assert!(!read_from(&corpus, &inputs("Another text.\n")));
+        assert!(!read_from(&corpus, &inputs("")[..1]));
+    }
+
+    #[test]
     fn another_format_or_damage_is_said_not_panicked() {
         let corpus = built();
-        let packed = pack(&corpus, "today");
+        let packed = pack(&corpus, "today").expect("packs");
         let mut older = packed.clone();
         older[0] = 0;
         assert_eq!(
@@ -293,16 +411,16 @@ mod tests {
         ] {
             assert!(matches!(unpack(bad), Err(Unpacked::Damaged(_))), "{bad:?}");
         }
-        // Every cut of a real packed corpus, and every flipped byte, fails cleanly or reads a
-        // corpus whose references hold.
+        // Every cut of a real packed corpus fails cleanly, and every flipped byte either fails
+        // or reads a corpus that packs again to the same bytes (nothing half-read).
         for cut in (0..packed.len()).step_by(7) {
             assert!(unpack(&packed[..cut]).is_err());
         }
-        for at in (0..packed.len()).step_by(5) {
+        for at in 0..packed.len() {
             let mut flipped = packed.clone();
             flipped[at] ^= 0x5a;
-            if let Ok((c, _)) = unpack(&flipped) {
-                assert!(check(&c).is_ok());
+            if let Ok((c, words)) = unpack(&flipped) {
+                assert_eq!(pack(&c, &words).expect("packs"), flipped, "byte {at}");
             }
         }
         // A link to a claim that is not there.
@@ -314,10 +432,34 @@ mod tests {
             .expect("the two articles are linked");
         first.related[0].claim = Ref::new(99, &Arc::from(first.related[0].claim.as_str()));
         assert!(matches!(
-            unpack(&pack(&broken, "today")),
+            unpack(&pack(&broken, "today").expect("packs")),
             Err(Unpacked::Damaged(why)) if why.contains("is not there")
         ));
-        // Nothing is left installed for the next export.
+        // Offsets that are not where the claim's text is (the page slices articles by them).
+        let mut moved = corpus.clone();
+        moved.claims[0].start += 1;
+        assert!(matches!(
+            unpack(&pack(&moved, "today").expect("packs")),
+            Err(Unpacked::Damaged(why)) if why.contains("is not where its text is")
+        ));
+        // A claim whose text is another document's.
+        let mut swapped = corpus.clone();
+        let other = swapped.claims.last().expect("claims").text.clone();
+        swapped.claims[0].text = other;
+        assert!(matches!(
+            unpack(&pack(&swapped, "today").expect("packs")),
+            Err(Unpacked::Damaged(_))
+        ));
+        // One id twice.
+        let mut twice = corpus.clone();
+        twice.documents[1].id = Ref::new(1, &Arc::from(twice.documents[0].id.as_str()));
+        assert!(matches!(
+            unpack(&pack(&twice, "today").expect("packs")),
+            Err(Unpacked::Damaged(_))
+        ));
+        // Nothing is left installed for the next export, even after a panic while packing.
+        assert!(!active());
+        let _ = std::panic::catch_unwind(|| with_tables(Tables::default(), || panic!("inside")));
         assert!(!active());
         assert!(crate::share::corpus_json(&corpus, false).contains("\"Nasib"));
     }

@@ -164,17 +164,17 @@ pub fn read_articles_json(json: &str) -> Result<Vec<Input>, String> {
 
 /// The element carrying `corpus` packed inside a saved page, with the words of the build that
 /// read it: base64 in a non-executed script element, so it holds no `<`.
-pub fn packed_island(corpus: &Corpus, built: &str) -> String {
-    format!(
+pub fn packed_island(corpus: &Corpus, built: &str) -> Result<String, String> {
+    Ok(format!(
         "<script type=\"application/octet-stream\" id=\"{PACKED_ID}\">{}</script>",
-        packed_text(corpus, built)
-    )
+        packed_text(corpus, built)?
+    ))
 }
 
 /// `corpus` packed as text (base64), as a saved page and the browser's storage keep it.
-pub fn packed_text(corpus: &Corpus, built: &str) -> String {
+pub fn packed_text(corpus: &Corpus, built: &str) -> Result<String, String> {
     use base64::Engine as _;
-    base64::engine::general_purpose::STANDARD.encode(crate::packed::pack(corpus, built))
+    Ok(base64::engine::general_purpose::STANDARD.encode(crate::packed::pack(corpus, built)?))
 }
 
 /// The corpus a saved page carries packed (the island's text content, [`packed_text`]) and the
@@ -196,32 +196,41 @@ pub fn read_island(json: &str) -> Result<Vec<Input>, String> {
 /// A single-file page (`template`, as `parallax bundle` writes it) carrying `inputs`, the first
 /// view of `corpus` (built from them) and `corpus` packed ([`packed_island`], with the words of
 /// the build `built`): any island or first view already in it is replaced, else the first view
-/// goes at the start of `<body>` and the islands at its end.
+/// goes at the start of `<body>` and the islands at its end. With no `corpus` (its articles not
+/// read yet) the page carries the articles alone, and whoever opens it reads them.
 pub fn page_with_articles(
     template: &str,
     inputs: &[Input],
-    corpus: &Corpus,
+    corpus: Option<&Corpus>,
     built: &str,
 ) -> Result<String, String> {
-    let mut page = with_first_view(template, corpus)?;
-    for (id, island) in [
-        (ISLAND_ID, articles_island(inputs)),
-        (PACKED_ID, packed_island(corpus, built)),
-    ] {
-        page = with_island(&page, id, &island)?;
+    let empty = Corpus::default();
+    let mut page = with_first_view(template, corpus.unwrap_or(&empty))?;
+    page = with_island(&page, ISLAND_ID, &articles_island(inputs))?;
+    match corpus {
+        Some(corpus) => with_island(&page, PACKED_ID, &packed_island(corpus, built)?),
+        None => without_island(&page, PACKED_ID),
     }
-    Ok(page)
+}
+
+/// Where the script element `id` of `page` is (from `<script` to past `</script>`), if it has
+/// one; an error when it is not closed.
+fn island_at(page: &str, id: &str) -> Result<Option<(usize, usize)>, String> {
+    let open = format!("id=\"{id}\">");
+    let Some(at) = page.find(&open).and_then(|k| page[..k].rfind("<script")) else {
+        return Ok(None);
+    };
+    let end = page[at..]
+        .find("</script>")
+        .map(|e| at + e + "</script>".len())
+        .ok_or("what the page carries is not closed")?;
+    Ok(Some((at, end)))
 }
 
 /// `page` with the script element `id` replaced by `island`, or `island` added at the end of
 /// the body: a large island must not hold up the first view's paint.
 fn with_island(page: &str, id: &str, island: &str) -> Result<String, String> {
-    let open = format!("id=\"{id}\">");
-    if let Some(at) = page.find(&open).and_then(|k| page[..k].rfind("<script")) {
-        let end = page[at..]
-            .find("</script>")
-            .map(|e| at + e + "</script>".len())
-            .ok_or("the page's saved articles are not closed")?;
+    if let Some((at, end)) = island_at(page, id)? {
         return Ok(format!("{}{island}{}", &page[..at], &page[end..]));
     }
     let body_end = page
@@ -232,6 +241,14 @@ fn with_island(page: &str, id: &str, island: &str) -> Result<String, String> {
         &page[..body_end],
         &page[body_end..]
     ))
+}
+
+/// `page` without the script element `id`, if it has one.
+fn without_island(page: &str, id: &str) -> Result<String, String> {
+    Ok(match island_at(page, id)? {
+        Some((at, end)) => format!("{}{}", &page[..at], &page[end..]),
+        None => page.to_string(),
+    })
 }
 
 /// Text made safe for HTML element content and attribute values.
@@ -414,7 +431,7 @@ mod tests {
             "One\n\nThe council said the bridge opened on Monday.\n",
         )];
         let built_once = crate::build(one.clone(), Vec::new());
-        let once = page_with_articles(template, &one, &built_once, "today").unwrap();
+        let once = page_with_articles(template, &one, Some(&built_once), "today").unwrap();
         assert!(once.contains(&format!(
             "id=\"{ISLAND_ID}\">[{{\"file\":\"a.txt\",\"text\":\"One\\n\\nThe council said the bridge opened on Monday.\\n\"}}]</script>\n<script type=\"application/octet-stream\" id=\"{PACKED_ID}\">"
         )));
@@ -441,7 +458,7 @@ mod tests {
             ),
         ];
         let built_twice = crate::build(two.clone(), Vec::new());
-        let twice = page_with_articles(&once, &two, &built_twice, "later").unwrap();
+        let twice = page_with_articles(&once, &two, Some(&built_twice), "later").unwrap();
         assert_eq!(twice.matches(ISLAND_ID).count(), 1);
         assert_eq!(twice.matches(PACKED_ID).count(), 1);
         assert_eq!(
@@ -454,7 +471,12 @@ mod tests {
         assert!(twice.contains("the tunnel closed") && !twice.contains("the bridge opened"));
         assert!(twice.contains("<noscript>JS</noscript><script type=\"application/json\""));
         let empty = crate::build(Vec::new(), Vec::new());
-        assert!(page_with_articles("<body><p>not closed", &[], &empty, "").is_err());
+        assert!(page_with_articles("<body><p>not closed", &[], Some(&empty), "").is_err());
+        // Articles not read yet travel alone: the packed corpus of the page it came from goes.
+        let unread = page_with_articles(&twice, &one, None, "later").unwrap();
+        assert_eq!(unread.matches(ISLAND_ID).count(), 1);
+        assert_eq!(unread.matches(PACKED_ID).count(), 0);
+        assert!(unread.contains("a.txt"));
     }
 
     /// The text content of the script element `id` of `page`.

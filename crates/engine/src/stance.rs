@@ -20,15 +20,23 @@ pub fn stance_of(
     attributed: bool,
 ) -> (StanceKind, Option<(usize, usize)>) {
     let v = vocab();
-    // A cue capitalised after the claim's first word is a name, not the word: "since May",
-    // "the Never Again campaign".
+    // A cue capitalised inside a sentence is a name, not the word: "since May", "the Never
+    // Again campaign". One that opens the claim, a quotation or a sentence after a colon or a
+    // dash is the word ("He said: “If talks fail …”").
     let first = |set| {
         tokens
             .find(set)
             .into_iter()
             .filter(|m| {
-                let (before, cue) = text.split_at(m.start.min(text.len()));
-                !before.chars().any(char::is_alphanumeric) || !cue.starts_with(char::is_uppercase)
+                let before = text.get(..m.start).unwrap_or_default().trim_end();
+                let opens = before
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, ',' | '\'' | '’'));
+                opens
+                    || !text
+                        .get(m.start..)
+                        .is_some_and(|cue| cue.starts_with(char::is_uppercase))
             })
             .min_by_key(|m| m.start)
     };
@@ -111,6 +119,14 @@ mod tests {
         assert_eq!(
             stance("“May the talks resume,” the union wrote.", false),
             (Reports, None)
+        );
+        assert_eq!(
+            stance("The answer was plain: No talks before the vote.", false),
+            (Rejects, Some("No"))
+        );
+        assert_eq!(
+            stance("The union, Never Again, held a vote.", false),
+            (Asserts, None)
         );
     }
 }

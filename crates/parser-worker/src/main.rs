@@ -9,8 +9,8 @@
 //! - `["build", file names, texts (bytes), refused (JSON diagnostics), build words]`: the corpus
 //!   read from them, as `["progress", stage, done, total]` now and then (stage 0 reads claims,
 //!   1 links them across articles), then `["built", packed corpus]`
-//!   ([`parallax_engine::packed`]), its buffer transferred rather than copied. The page stops a
-//!   build by terminating the worker.
+//!   ([`parallax_engine::packed`]), its buffer transferred rather than copied, or `["failed",
+//!   reason]`. The page stops a build by terminating the worker.
 //!
 //! Most readers never open their own articles; the page starts this worker when one does (or
 //! when a saved file carries articles but no corpus this version can decode).
@@ -112,9 +112,17 @@ fn build(scope: &web_sys::DedicatedWorkerGlobalScope, request: &js_sys::Array) {
     }
     progress(1, total, total);
     let corpus = builder.finish();
-    let packed = Uint8Array::from(&parallax_engine::packed::pack(&corpus, &built)[..]);
-    let reply = Array::of2(&JsValue::from_str("built"), &packed);
-    let _ = scope.post_message_with_transfer(&reply, &Array::of1(&packed.buffer()));
+    match parallax_engine::packed::pack(&corpus, &built) {
+        Ok(bytes) => {
+            let packed = Uint8Array::from(&bytes[..]);
+            let reply = Array::of2(&JsValue::from_str("built"), &packed);
+            let _ = scope.post_message_with_transfer(&reply, &Array::of1(&packed.buffer()));
+        }
+        Err(why) => {
+            let reply = Array::of2(&JsValue::from_str("failed"), &JsValue::from_str(&why));
+            let _ = scope.post_message(&reply);
+        }
+    }
 }
 
 /// Natively there is nothing to run: `parallax export` reads pages itself.
