@@ -23,19 +23,9 @@ pub mod parser_worker_names {
     pub const INLINE_ID: &str = "parser-worker-source";
 }
 
-/// The article files of the corpus this build embeds (`seeds/` unless `PARALLAX_CORPUS` names
-/// another folder), as (file name, bytes), read at build time by `build.rs`.
+/// The corpus this build embeds (`seeds/` unless `PARALLAX_CORPUS` names another folder), read
+/// by the engine at build time (`build.rs`) and packed: the page decodes it, and takes the
+/// articles' texts from it ([`parallax_engine::packed::articles`]).
 pub mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/corpus_files.rs"));
-
-    /// The embedded files as engine inputs.
-    pub fn inputs() -> Vec<parallax_engine::Input> {
-        FILES
-            .iter()
-            .map(|(file, bytes)| parallax_engine::Input {
-                file: file.to_string(),
-                bytes: bytes.to_vec(),
-            })
-            .collect()
-    }
+    include!(concat!(env!("OUT_DIR"), "/corpus_packed.rs"));
 }

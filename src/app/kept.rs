@@ -22,9 +22,10 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Keeps `inputs` in this browser, and the corpus read from them when there is room; the error
-/// says why the articles could not be kept (storage off, or more than the browser allows).
-pub fn keep(inputs: &[Input], corpus: &Corpus) -> Result<(), String> {
+/// Keeps `inputs` in this browser, and the corpus read from them (`packed`, as the worker made
+/// it) when there is room; the error says why the articles could not be kept (storage off, or
+/// more than the browser allows).
+pub fn keep(inputs: &[Input], packed: &[u8]) -> Result<(), String> {
     let json = parallax_engine::share::articles_json(inputs);
     let store = storage().ok_or("this browser keeps no data for this page")?;
     let _ = store.remove_item(PACKED_KEY);
@@ -35,9 +36,7 @@ pub fn keep(inputs: &[Input], corpus: &Corpus) -> Result<(), String> {
         )
     })?;
     // Without room for it the articles are read again on the next visit.
-    if let Ok(packed) = parallax_engine::share::packed_text(corpus, env!("PARALLAX_BUILD_DATE")) {
-        let _ = store.set_item(PACKED_KEY, &packed);
-    }
+    let _ = store.set_item(PACKED_KEY, &parallax_engine::share::packed_text(packed));
     Ok(())
 }
 

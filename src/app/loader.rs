@@ -187,7 +187,7 @@ async fn build_in_worker(
     loader: Loader,
     phases: &mut Vec<(&'static str, f64)>,
     problems: &mut Vec<Diagnostic>,
-) -> Option<parallax_engine::Corpus> {
+) -> Option<(parallax_engine::Corpus, Vec<u8>)> {
     let started = now();
     let total = inputs.len();
     loader.progress.set(Progress::Working {
@@ -206,7 +206,15 @@ async fn build_in_worker(
         "reading claims and linking them (in a worker)",
         now() - started,
     ));
-    match built {
+    let decoding = now();
+    let corpus = built.and_then(|packed| match packed {
+        Some(bytes) => parallax_engine::packed::unpack(&bytes)
+            .map(|(corpus, _)| Some((corpus, bytes)))
+            .map_err(|e| format!("the corpus the article reader made cannot be used: {e}")),
+        None => Ok(None),
+    });
+    phases.push(("decoding", now() - decoding));
+    match corpus {
         Ok(corpus) => corpus,
         Err(why) => {
             problems.push(parallax_engine::load::error(
@@ -256,7 +264,7 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
     let cancelled = loader.cancel.get_untracked();
     let (mut documents, mut claims, mut kept) = (0, 0, true);
     let mut not_stored = None;
-    if let Some(corpus) = built {
+    if let Some((corpus, packed)) = built {
         let from_this_load: Vec<&parallax_engine::Document> = corpus
             .documents
             .iter()
@@ -286,7 +294,7 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
                 .get_element_by_id(parallax_engine::share::ISLAND_ID)
                 .is_some();
             if !saved_page {
-                not_stored = super::kept::keep(&sources, &corpus).err();
+                not_stored = super::kept::keep(&sources, &packed).err();
                 if not_stored.is_some() {
                     // Never the articles opened before, in place of these, after a reload.
                     super::kept::forget();
@@ -347,12 +355,12 @@ pub fn read_at_start(pending: super::Pending, data: CurrentData) {
         .await;
         let still_waiting = Arc::ptr_eq(&data.get_untracked(), &waiting);
         let (mut documents, mut claims) = (0, 0);
-        if let Some(corpus) = built.filter(|_| still_waiting) {
+        if let Some((corpus, packed)) = built.filter(|_| still_waiting) {
             (documents, claims) = (corpus.documents.len(), corpus.claims.len());
             problems.extend(corpus.diagnostics.iter().cloned());
             let next = if pending.kept {
                 // Kept with their corpus this time, so the next visit decodes it.
-                let _ = super::kept::keep(&inputs, &corpus);
+                let _ = super::kept::keep(&inputs, &packed);
                 Data::opened(corpus, inputs, Vec::new(), true)
             } else {
                 Data::new(corpus, inputs, Vec::new())

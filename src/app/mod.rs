@@ -185,14 +185,16 @@ pub fn wide_screen() -> bool {
 /// The page's own articles and the corpus read from them at build time (decoded, not parsed):
 /// what a page without a saved set starts with, and what "Forget them" brings back.
 pub fn built_in() -> Data {
-    let sources = crate::embedded::inputs();
-    // The build packed it with this engine; should it ever not decode, the page says so (a
-    // build fault: the tests decode every build's corpus).
+    // The build packed it with this engine and decoded it once (`build.rs`); should it ever not
+    // decode here, the page says so rather than show nothing silently.
     match parallax_engine::packed::unpack(crate::embedded::PACKED) {
-        Ok((corpus, _)) => Data::new(corpus, sources, Vec::new()),
+        Ok((corpus, _)) => {
+            let sources = parallax_engine::packed::articles(&corpus);
+            Data::new(corpus, sources, Vec::new())
+        }
         Err(e) => Data::new(
             Corpus::default(),
-            sources,
+            Vec::new(),
             vec![parallax_engine::load::error(
                 "(the page's own articles)",
                 format!("the corpus built into this page cannot be used: {e}"),

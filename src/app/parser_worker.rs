@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use js_sys::{Array, Promise, Uint8Array};
 use leptos::prelude::document;
 use parallax_engine::load::error;
-use parallax_engine::{Corpus, Diagnostic, Input};
+use parallax_engine::{Diagnostic, Input};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
@@ -138,15 +138,15 @@ fn stage_name(stage: u32) -> &'static str {
 }
 
 /// The corpus read from `inputs` (with `refused`, the files turned away before, among its
-/// diagnostics) by the worker: `Ok(None)` when `cancelled()` said stop (the worker is stopped
-/// with it), `Err` with what went wrong when the worker could not finish. `progress(step, done,
-/// total)` hears how far it has come.
+/// diagnostics) by the worker, packed ([`parallax_engine::packed`]): `Ok(None)` when
+/// `cancelled()` said stop (the worker is stopped with it), `Err` with what went wrong when the
+/// worker could not finish. `progress(step, done, total)` hears how far it has come.
 pub async fn build(
     inputs: &[Input],
     refused: &[Diagnostic],
     progress: impl Fn(&'static str, usize, usize),
     cancelled: impl Fn() -> bool,
-) -> Result<Option<Corpus>, String> {
+) -> Result<Option<Vec<u8>>, String> {
     let Ok(worker) = worker().await else {
         drop_worker();
         return Err("the article reader (parser-worker) did not start".into());
@@ -211,12 +211,7 @@ pub async fn build(
                 return Err(format!("the article reader could not finish: {why}"));
             }
             Some("built") => {
-                let packed = Uint8Array::new(&reply.get(1)).to_vec();
-                return parallax_engine::packed::unpack(&packed)
-                    .map(|(corpus, _)| Some(corpus))
-                    .map_err(|e| {
-                        format!("the corpus the article reader made cannot be used: {e}")
-                    });
+                return Ok(Some(Uint8Array::new(&reply.get(1)).to_vec()));
             }
             _ => {}
         }

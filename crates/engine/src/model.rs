@@ -53,6 +53,11 @@ impl Verbatim {
         (self.start, self.end)
     }
 
+    /// The whole source it is a span of.
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
     /// Whether `other` is a span of the same copy of a source.
     pub(crate) fn same_source(&self, other: &Verbatim) -> bool {
         Arc::ptr_eq(&self.source, &other.source)

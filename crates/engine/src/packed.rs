@@ -293,6 +293,26 @@ fn check(c: &Corpus) -> Result<(), String> {
     Ok(())
 }
 
+/// The articles `corpus` was read from, as the engine read them (a file's text; a saved web
+/// page's article text): what a page that decoded the corpus saves, keeps or adds to, so the
+/// texts need not travel twice. A document with no line has nothing to give and is left out.
+pub fn articles(corpus: &Corpus) -> Vec<crate::Input> {
+    corpus
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let text = d
+                .text
+                .as_ref()
+                .or_else(|| d.lines.first().map(|l| &l.text))?;
+            Some(crate::Input {
+                file: d.file.clone(),
+                bytes: text.source().as_bytes().to_vec(),
+            })
+        })
+        .collect()
+}
+
 /// Whether `corpus` is the one read from `inputs`: each of its documents is one of them, by
 /// file name and fingerprint. A packed corpus carried beside articles (a saved page, the
 /// browser's storage) is used only when it is theirs.
@@ -363,6 +383,21 @@ mod tests {
         assert_eq!(
             packed.windows(needle.len()).filter(|w| w == needle).count(),
             1
+        );
+    }
+
+    #[test]
+    fn the_articles_of_a_corpus_read_again_give_the_same_corpus() {
+        let corpus = built();
+        let articles = articles(&corpus);
+        assert_eq!(
+            articles.iter().map(|a| a.file.as_str()).collect::<Vec<_>>(),
+            ["a.txt", "b.txt"]
+        );
+        assert!(read_from(&corpus, &articles));
+        assert_eq!(
+            crate::share::corpus_json(&crate::build(articles, Vec::new()), false),
+            crate::share::corpus_json(&corpus, false)
         );
     }
 

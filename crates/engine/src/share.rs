@@ -167,14 +167,15 @@ pub fn read_articles_json(json: &str) -> Result<Vec<Input>, String> {
 pub fn packed_island(corpus: &Corpus, built: &str) -> Result<String, String> {
     Ok(format!(
         "<script type=\"application/octet-stream\" id=\"{PACKED_ID}\">{}</script>",
-        packed_text(corpus, built)?
+        packed_text(&crate::packed::pack(corpus, built)?)
     ))
 }
 
-/// `corpus` packed as text (base64), as a saved page and the browser's storage keep it.
-pub fn packed_text(corpus: &Corpus, built: &str) -> Result<String, String> {
+/// A packed corpus ([`crate::packed::pack`]) as text (base64), as a saved page and the
+/// browser's storage keep it.
+pub fn packed_text(packed: &[u8]) -> String {
     use base64::Engine as _;
-    Ok(base64::engine::general_purpose::STANDARD.encode(crate::packed::pack(corpus, built)?))
+    base64::engine::general_purpose::STANDARD.encode(packed)
 }
 
 /// The corpus a saved page carries packed (the island's text content, [`packed_text`]) and the
