@@ -105,10 +105,14 @@ fn pack(args: &[String]) -> ExitCode {
         eprintln!("parallax: cannot write the packed corpus: {e}");
         return ExitCode::from(1);
     }
+    let articles = parallax_engine::packed::articles(&corpus);
+    let beside =
+        parallax_engine::packed::pack_beside(&corpus, "", &articles).map_or(0, |p| p.len());
     eprintln!(
-        "parallax: {} documents; built in {built:.2?}, packed in {packing:.2?} to {} bytes (the export: {} bytes), unpacked in {unpacking:.2?}",
+        "parallax: {} documents; built in {built:.2?}, packed in {packing:.2?} to {} bytes ({beside} beside its {} bytes of articles, as a saved page carries it; the export: {} bytes), unpacked in {unpacking:.2?}",
         corpus.documents.len(),
         packed.len(),
+        articles.iter().map(|a| a.bytes.len()).sum::<usize>(),
         parallax_engine::share::corpus_json(&corpus, false).len()
     );
     ExitCode::SUCCESS

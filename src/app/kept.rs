@@ -22,8 +22,8 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Keeps `inputs` in this browser, and the corpus read from them (`packed`, as the worker made
-/// it) when there is room; the error says why the articles could not be kept (storage off, or
+/// Keeps `inputs` in this browser, and the corpus read from them (`packed` beside them, as the
+/// worker made it) when there is room; the error says why the articles could not be kept (storage off, or
 /// more than the browser allows).
 pub fn keep(inputs: &[Input], packed: &[u8]) -> Result<(), String> {
     let json = parallax_engine::share::articles_json(inputs);
@@ -48,13 +48,17 @@ pub type Kept = (Vec<Input>, Option<Corpus>);
 pub fn kept() -> Option<Result<Kept, String>> {
     let store = storage()?;
     let json = store.get_item(KEY).ok().flatten()?;
-    let corpus = store
-        .get_item(PACKED_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| parallax_engine::share::read_packed_island(&text).ok())
-        .map(|(corpus, _)| corpus);
-    Some(parallax_engine::share::read_articles_json(&json).map(|inputs| (inputs, corpus)))
+    Some(
+        parallax_engine::share::read_articles_json(&json).map(|inputs| {
+            let corpus = store
+                .get_item(PACKED_KEY)
+                .ok()
+                .flatten()
+                .and_then(|text| parallax_engine::share::read_packed_island(&text, &inputs).ok())
+                .map(|(corpus, _)| corpus);
+            (inputs, corpus)
+        }),
+    )
 }
 
 /// Forgets the kept articles.

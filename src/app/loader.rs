@@ -208,7 +208,7 @@ async fn build_in_worker(
     ));
     let decoding = now();
     let corpus = built.and_then(|packed| match packed {
-        Some(bytes) => parallax_engine::packed::unpack(&bytes)
+        Some(bytes) => parallax_engine::packed::unpack_beside(&bytes, &inputs)
             .map(|(corpus, _)| Some((corpus, bytes)))
             .map_err(|e| format!("the corpus the article reader made cannot be used: {e}")),
         None => Ok(None),

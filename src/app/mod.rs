@@ -337,7 +337,7 @@ fn starting_data() -> (Data, Option<String>, Option<Pending>) {
     match carried.map(|json| parallax_engine::share::read_island(&json)) {
         Some(Ok(inputs)) => {
             let packed = island(parallax_engine::share::PACKED_ID)
-                .map(|text| parallax_engine::share::read_packed_island(&text));
+                .map(|text| parallax_engine::share::read_packed_island(&text, &inputs));
             match packed {
                 Some(Ok((corpus, _))) if parallax_engine::packed::read_from(&corpus, &inputs) => {
                     (Data::new(corpus, inputs, Vec::new()), None, None)

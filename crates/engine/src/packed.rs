@@ -25,7 +25,7 @@ use crate::model::{Corpus, Ref, Verbatim};
 use crate::text::FastMap;
 
 /// The packed form's version; a corpus packed in another cannot be decoded by this engine.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Texts and ids met while packing (keyed by their shared copy's address), or read back for
 /// unpacking.
@@ -115,12 +115,49 @@ fn with_tables<T>(tables: Tables, f: impl FnOnce() -> T) -> (T, Tables) {
 /// `corpus` packed, with the date (or any words) of the build that made it; an error only if
 /// the serializer fails (it writes to memory, so in practice when memory runs out).
 pub fn pack(corpus: &Corpus, built: &str) -> Result<Vec<u8>, String> {
+    pack_beside(corpus, built, &[])
+}
+
+/// A source text as packed: written out, or the text of one of the articles the packed corpus
+/// travels beside (a saved page's, the browser's storage), by its file name, so it is not
+/// carried twice. By name, not position: whoever carries the articles may leave some out (text
+/// that is not UTF-8 is never carried).
+#[derive(serde::Serialize)]
+enum SourceOut<'a> {
+    Text(&'a str),
+    Article(&'a str),
+}
+
+/// [`SourceOut`] read back (postcard writes an enum as its variant's number, so the two agree).
+#[derive(serde::Deserialize)]
+enum SourceIn {
+    Text(String),
+    Article(String),
+}
+
+/// `corpus` packed to travel beside `articles` (those it was read from): a source text that is
+/// one of theirs is written as its file name ([`unpack_beside`] takes it back from them).
+pub fn pack_beside(
+    corpus: &Corpus,
+    built: &str,
+    articles: &[crate::Input],
+) -> Result<Vec<u8>, String> {
     let (body, tables) = with_tables(Tables::default(), || postcard::to_allocvec(corpus));
     let body = body.map_err(|e| e.to_string())?;
-    fn texts(list: &[Arc<str>]) -> Vec<&str> {
-        list.iter().map(|s| &**s).collect()
-    }
-    let head = (FORMAT, built, texts(&tables.sources), texts(&tables.ids));
+    let article_of: FastMap<&[u8], &str> = articles
+        .iter()
+        .map(|a| (a.bytes.as_slice(), a.file.as_str()))
+        .collect();
+    let sources: Vec<SourceOut> = tables
+        .sources
+        .iter()
+        .map(|s| match article_of.get(s.as_bytes()) {
+            Some(file) => SourceOut::Article(file),
+            None => SourceOut::Text(s),
+        })
+        .collect();
+    let ids: Vec<&str> = tables.ids.iter().map(|s| &**s).collect();
+    let head = (FORMAT, built, sources, ids);
     // A postcard tuple is its parts one after the other: the head, then the corpus.
     let mut out = postcard::to_allocvec(&head).map_err(|e| e.to_string())?;
     out.extend(body);
@@ -150,6 +187,15 @@ impl std::fmt::Display for Unpacked {
 
 /// The corpus packed by [`pack`] and the words of the build that packed it.
 pub fn unpack(packed: &[u8]) -> Result<(Corpus, String), Unpacked> {
+    unpack_beside(packed, &[])
+}
+
+/// The corpus packed by [`pack_beside`] to travel beside `articles`, and the words of the build
+/// that packed it.
+pub fn unpack_beside(
+    packed: &[u8],
+    articles: &[crate::Input],
+) -> Result<(Corpus, String), Unpacked> {
     let damaged = |e: postcard::Error| Unpacked::Damaged(e.to_string());
     // The format and the build's words come first in every format, so any version can say them.
     let ((format, built), rest): ((u32, String), &[u8]) =
@@ -157,10 +203,27 @@ pub fn unpack(packed: &[u8]) -> Result<(Corpus, String), Unpacked> {
     if format != FORMAT {
         return Err(Unpacked::OtherFormat { format, built });
     }
-    let ((sources, ids), rest): ((Vec<String>, Vec<String>), &[u8]) =
+    let ((sources, ids), rest): ((Vec<SourceIn>, Vec<String>), &[u8]) =
         postcard::take_from_bytes(rest).map_err(damaged)?;
+    let by_name: FastMap<&str, &[u8]> = articles
+        .iter()
+        .map(|a| (a.file.as_str(), a.bytes.as_slice()))
+        .collect();
+    let sources = sources
+        .into_iter()
+        .map(|s| match s {
+            SourceIn::Text(text) => Ok(Arc::from(text)),
+            SourceIn::Article(file) => by_name
+                .get(file.as_str())
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .map(Arc::from)
+                .ok_or_else(|| {
+                    Unpacked::Damaged(format!("it refers to an article {file} it is not beside"))
+                }),
+        })
+        .collect::<Result<Vec<Arc<str>>, Unpacked>>()?;
     let tables = Tables {
-        sources: sources.into_iter().map(Arc::from).collect(),
+        sources,
         ids: ids.into_iter().map(Arc::from).collect(),
         ..Tables::default()
     };
@@ -402,6 +465,32 @@ mod tests {
     }
 
     #[test]
+    fn beside_its_articles_a_corpus_carries_no_text_of_theirs() {
+        let corpus = built();
+        let beside = articles(&corpus);
+        let packed = pack_beside(&corpus, "today", &beside).expect("packs");
+        let alone = pack(&corpus, "today").expect("packs");
+        let needle = b"Nasib border crossing is not open";
+        assert_eq!(
+            packed.windows(needle.len()).filter(|w| w == needle).count(),
+            0
+        );
+        assert!(
+            packed.len() + 150 < alone.len(),
+            "{} vs {}",
+            packed.len(),
+            alone.len()
+        );
+        let (back, _) = unpack_beside(&packed, &beside).expect("unpacks beside them");
+        assert_eq!(back, corpus);
+        // Without them it cannot be read, and says why.
+        assert!(matches!(
+            unpack(&packed),
+            Err(Unpacked::Damaged(why)) if why.contains("not beside")
+        ));
+    }
+
+    #[test]
     fn a_corpus_is_read_from_its_own_articles_only() {
         let corpus = built();
         let inputs = |second: &str| {
@@ -439,10 +528,10 @@ mod tests {
         );
         for bad in [
             &b""[..],
-            b"\x01",
-            b"\x01\x05ab",
+            b"\x02",
+            b"\x02\x05ab",
             b"nonsense",
-            &[1, 0, 0, 0, 9],
+            &[2, 0, 0, 0, 9],
         ] {
             assert!(matches!(unpack(bad), Err(Unpacked::Damaged(_))), "{bad:?}");
         }

@@ -162,12 +162,13 @@ pub fn read_articles_json(json: &str) -> Result<Vec<Input>, String> {
         .collect())
 }
 
-/// The element carrying `corpus` packed inside a saved page, with the words of the build that
-/// read it: base64 in a non-executed script element, so it holds no `<`.
-pub fn packed_island(corpus: &Corpus, built: &str) -> Result<String, String> {
+/// The element carrying `corpus` packed inside a saved page beside `inputs` (the articles it
+/// was read from, which the page carries too: their texts are not written again), with the
+/// words of the build that read it: base64 in a non-executed script element, so it holds no `<`.
+pub fn packed_island(corpus: &Corpus, built: &str, inputs: &[Input]) -> Result<String, String> {
     Ok(format!(
         "<script type=\"application/octet-stream\" id=\"{PACKED_ID}\">{}</script>",
-        packed_text(&crate::packed::pack(corpus, built)?)
+        packed_text(&crate::packed::pack_beside(corpus, built, inputs)?)
     ))
 }
 
@@ -178,14 +179,18 @@ pub fn packed_text(packed: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(packed)
 }
 
-/// The corpus a saved page carries packed (the island's text content, [`packed_text`]) and the
-/// words of the build that read it; why not, when it cannot be decoded.
-pub fn read_packed_island(text: &str) -> Result<(Corpus, String), crate::packed::Unpacked> {
+/// The corpus a saved page carries packed (the island's text content, [`packed_text`]) beside
+/// `inputs` (the articles it carries), and the words of the build that read it; why not, when it
+/// cannot be decoded.
+pub fn read_packed_island(
+    text: &str,
+    inputs: &[Input],
+) -> Result<(Corpus, String), crate::packed::Unpacked> {
     use base64::Engine as _;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(text.trim())
         .map_err(|e| crate::packed::Unpacked::Damaged(e.to_string()))?;
-    crate::packed::unpack(&bytes)
+    crate::packed::unpack_beside(&bytes, inputs)
 }
 
 /// Reads the articles carried by a saved page (the island's text content).
@@ -209,7 +214,7 @@ pub fn page_with_articles(
     let mut page = with_first_view(template, corpus.unwrap_or(&empty))?;
     page = with_island(&page, ISLAND_ID, &articles_island(inputs))?;
     match corpus {
-        Some(corpus) => with_island(&page, PACKED_ID, &packed_island(corpus, built)?),
+        Some(corpus) => with_island(&page, PACKED_ID, &packed_island(corpus, built, inputs)?),
         None => without_island(&page, PACKED_ID),
     }
 }
@@ -439,7 +444,7 @@ mod tests {
         // The packed corpus reads back as the corpus the page was saved with.
         let packed = island_text(&once, PACKED_ID);
         assert_eq!(
-            read_packed_island(packed).map(|(c, words)| (corpus_json(&c, false), words)),
+            read_packed_island(packed, &one).map(|(c, words)| (corpus_json(&c, false), words)),
             Ok((corpus_json(&built_once, false), "today".to_string()))
         );
         assert!(once.contains(
@@ -463,7 +468,8 @@ mod tests {
         assert_eq!(twice.matches(ISLAND_ID).count(), 1);
         assert_eq!(twice.matches(PACKED_ID).count(), 1);
         assert_eq!(
-            read_packed_island(island_text(&twice, PACKED_ID)).map(|(c, _)| c.documents.len()),
+            read_packed_island(island_text(&twice, PACKED_ID), &two)
+                .map(|(c, _)| c.documents.len()),
             Ok(2)
         );
         assert_eq!(twice.matches(&format!("id=\"{FIRST_VIEW_ID}\"")).count(), 1);
@@ -492,16 +498,16 @@ mod tests {
     fn a_packed_island_that_cannot_be_read_says_why() {
         use crate::packed::Unpacked;
         assert!(matches!(
-            read_packed_island("not base64 !"),
+            read_packed_island("not base64 !", &[]),
             Err(Unpacked::Damaged(_))
         ));
         // Format 1 and nothing after it.
         assert!(matches!(
-            read_packed_island("AQ=="),
+            read_packed_island("AQ==", &[]),
             Err(Unpacked::Damaged(_))
         ));
         assert!(matches!(
-            read_packed_island("AAAA"),
+            read_packed_island("AAAA", &[]),
             Err(Unpacked::OtherFormat { format: 0, .. })
         ));
     }

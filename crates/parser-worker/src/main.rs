@@ -9,7 +9,7 @@
 //! - `["build", file names, texts (bytes), refused (JSON diagnostics), build words]`: the corpus
 //!   read from them, as `["progress", stage, done, total]` now and then (stage 0 reads claims,
 //!   1 links them across articles), then `["built", packed corpus]`
-//!   ([`parallax_engine::packed`]), its buffer transferred rather than copied, or `["failed",
+//!   ([`parallax_engine::packed::pack_beside`] the articles sent, which the page keeps), its buffer transferred rather than copied, or `["failed",
 //!   reason]`. The page stops a build by terminating the worker.
 //!
 //! Most readers never open their own articles; the page starts this worker when one does (or
@@ -99,6 +99,9 @@ fn build(scope: &web_sys::DedicatedWorkerGlobalScope, request: &js_sys::Array) {
         ));
     };
     let now = js_sys::Date::now;
+    // The packed corpus travels beside these articles (the page has them): their texts are
+    // written as their numbers, not again.
+    let beside = inputs.clone();
     let mut builder = Builder::new(inputs, refused);
     let total = builder.total();
     let mut said = now();
@@ -112,7 +115,7 @@ fn build(scope: &web_sys::DedicatedWorkerGlobalScope, request: &js_sys::Array) {
     }
     progress(1, total, total);
     let corpus = builder.finish();
-    match parallax_engine::packed::pack(&corpus, &built) {
+    match parallax_engine::packed::pack_beside(&corpus, &built, &beside) {
         Ok(bytes) => {
             let packed = Uint8Array::from(&bytes[..]);
             let reply = Array::of2(&JsValue::from_str("built"), &packed);
