@@ -241,7 +241,8 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
     let refused_now = refused.clone();
     let current = data.get_untracked();
     let (sources, all_refused) = match mode {
-        Mode::Replace => (added, refused),
+        // A name opened twice is one article, the later copy (as when adding).
+        Mode::Replace => (join(Vec::new(), added), refused),
         Mode::Join => {
             let mut all = current.refused.clone();
             all.extend(refused);

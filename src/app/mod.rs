@@ -314,8 +314,9 @@ fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Articles the page starts with but has no corpus of that this version decodes (a page saved by
-/// an earlier one, or kept articles whose corpus the browser had no room for): the page starts
+/// Articles the page starts with but has no corpus for that this version can use (a file saved
+/// by an earlier version or while its articles were still being read, a corpus damaged or not
+/// read from them, kept articles whose corpus the browser had no room for): the page starts
 /// without claims and the article reader's worker reads them once it is up.
 pub struct Pending {
     pub inputs: Vec<Input>,

@@ -5,7 +5,8 @@
 //! varints), with two changes that keep it compact and keep the decoded corpus sharing memory as a
 //! built one does: every text is written once, in a table of sources, and each [`Verbatim`]
 //! becomes `(source, start, end)` into it; every id is written once, in a table of ids, and each
-//! [`Ref`] becomes `(index, id)`. The export leaves empty optional fields out
+//! [`Ref`] becomes `(index, id)`. Beside the articles it travels with, a source that is one of
+//! them is written as its file name ([`pack_beside`]). The export leaves empty optional fields out
 //! (`skip_serializing_if`), which a format without field names cannot read back, so while packing
 //! every field is written ([`omit_none`]). JSON with the same tables was measured first: field
 //! names made it 50 MB for 2,000 generated articles (5.4 MB of text).
@@ -144,8 +145,12 @@ pub fn pack_beside(
 ) -> Result<Vec<u8>, String> {
     let (body, tables) = with_tables(Tables::default(), || postcard::to_allocvec(corpus));
     let body = body.map_err(|e| e.to_string())?;
+    // A text is written as an article's name only when that name gives back this very text
+    // (two articles may share a name; the last one is the one a name finds).
+    let by_name = texts_by_name(articles);
     let article_of: FastMap<&[u8], &str> = articles
         .iter()
+        .filter(|a| by_name.get(a.file.as_str()) == Some(&a.bytes.as_slice()))
         .map(|a| (a.bytes.as_slice(), a.file.as_str()))
         .collect();
     let sources: Vec<SourceOut> = tables
@@ -205,21 +210,29 @@ pub fn unpack_beside(
     }
     let ((sources, ids), rest): ((Vec<SourceIn>, Vec<String>), &[u8]) =
         postcard::take_from_bytes(rest).map_err(damaged)?;
-    let by_name: FastMap<&str, &[u8]> = articles
-        .iter()
-        .map(|a| (a.file.as_str(), a.bytes.as_slice()))
-        .collect();
+    // Each named article is read once, however many sources name it.
+    let by_name = texts_by_name(articles);
+    let mut resolved: FastMap<String, Arc<str>> = FastMap::default();
     let sources = sources
         .into_iter()
         .map(|s| match s {
             SourceIn::Text(text) => Ok(Arc::from(text)),
-            SourceIn::Article(file) => by_name
-                .get(file.as_str())
-                .and_then(|bytes| std::str::from_utf8(bytes).ok())
-                .map(Arc::from)
-                .ok_or_else(|| {
-                    Unpacked::Damaged(format!("it refers to an article {file} it is not beside"))
-                }),
+            SourceIn::Article(file) => {
+                if let Some(text) = resolved.get(&file) {
+                    return Ok(Arc::clone(text));
+                }
+                let text: Arc<str> = by_name
+                    .get(file.as_str())
+                    .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                    .map(Arc::from)
+                    .ok_or_else(|| {
+                        Unpacked::Damaged(format!(
+                            "it refers to an article {file} it does not travel with"
+                        ))
+                    })?;
+                resolved.insert(file, Arc::clone(&text));
+                Ok(text)
+            }
         })
         .collect::<Result<Vec<Arc<str>>, Unpacked>>()?;
     let tables = Tables {
@@ -319,6 +332,19 @@ fn check(c: &Corpus) -> Result<(), String> {
             }
         }
     }
+    // A document's source is the text it was read from: its size and fingerprint say which.
+    for (d, source) in c.documents.iter().zip(&source_of) {
+        if let Some(source) = source {
+            let text = source.source();
+            if text.len() != d.bytes || crate::corpus::fingerprint(text.as_bytes()) != d.fingerprint
+            {
+                return Err(format!(
+                    "{} is not the text it was read from",
+                    d.id.as_str()
+                ));
+            }
+        }
+    }
     for x in &c.claims {
         document(&x.document)?;
         from(&mut source_of, "a claim", &x.document, &x.text)?;
@@ -376,14 +402,19 @@ pub fn articles(corpus: &Corpus) -> Vec<crate::Input> {
         .collect()
 }
 
+/// Each article's text by its file name; of two with one name, the last (as a page keeps them).
+fn texts_by_name(articles: &[crate::Input]) -> FastMap<&str, &[u8]> {
+    articles
+        .iter()
+        .map(|a| (a.file.as_str(), a.bytes.as_slice()))
+        .collect()
+}
+
 /// Whether `corpus` is the one read from `inputs`: each of its documents is one of them, by
 /// file name and fingerprint. A packed corpus carried beside articles (a saved page, the
 /// browser's storage) is used only when it is theirs.
 pub fn read_from(corpus: &Corpus, inputs: &[crate::Input]) -> bool {
-    let prints: FastMap<&str, &[u8]> = inputs
-        .iter()
-        .map(|i| (i.file.as_str(), i.bytes.as_slice()))
-        .collect();
+    let prints = texts_by_name(inputs);
     corpus.documents.iter().all(|d| {
         prints
             .get(d.file.as_str())
@@ -486,8 +517,48 @@ mod tests {
         // Without them it cannot be read, and says why.
         assert!(matches!(
             unpack(&packed),
-            Err(Unpacked::Damaged(why)) if why.contains("not beside")
+            Err(Unpacked::Damaged(why)) if why.contains("does not travel with")
         ));
+    }
+
+    #[test]
+    fn articles_sharing_a_name_never_give_a_document_the_wrong_text() {
+        let text = |body: &str| {
+            format!("Crossing reopens\nBy Lina Aziz, Crescent News\n\n{body}\n").into_bytes()
+        };
+        let inputs = vec![
+            Input {
+                file: "a.txt".into(),
+                bytes: text("The Nasib border crossing is open to freight trucks again, officials said on Monday in a long statement."),
+            },
+            Input {
+                file: "a.txt".into(),
+                bytes: text("The crossing is shut."),
+            },
+        ];
+        let corpus = crate::build(inputs.clone(), Vec::new());
+        let packed = pack_beside(&corpus, "today", &inputs).expect("packs");
+        match unpack_beside(&packed, &inputs) {
+            Ok((back, _)) => assert_eq!(back, corpus),
+            Err(Unpacked::Damaged(_)) => {}
+            Err(other) => panic!("{other}"),
+        }
+        // Beside another article under the same name, longer so every offset still falls on
+        // it, a packed corpus is refused by the document's fingerprint, not read as that text.
+        let first = vec![inputs[0].clone()];
+        let alone = crate::build(first.clone(), Vec::new());
+        let packed = pack_beside(&alone, "today", &first).expect("packs");
+        let mut longer = first[0].bytes.clone();
+        longer.make_ascii_uppercase();
+        let impostor = vec![Input {
+            file: "a.txt".into(),
+            bytes: longer,
+        }];
+        assert!(matches!(
+            unpack_beside(&packed, &impostor),
+            Err(Unpacked::Damaged(why)) if why.contains("is not the text it was read from")
+        ));
+        assert_eq!(unpack_beside(&packed, &first).map(|(c, _)| c), Ok(alone));
     }
 
     #[test]
@@ -566,20 +637,21 @@ mod tests {
             unpack(&pack(&moved, "today").expect("packs")),
             Err(Unpacked::Damaged(why)) if why.contains("is not where its text is")
         ));
-        // A claim whose text is another document's.
+        // A claim whose text is another document's, at its own offsets.
         let mut swapped = corpus.clone();
+        let (start, end) = (swapped.claims[0].start, swapped.claims[0].end);
         let other = swapped.claims.last().expect("claims").text.clone();
-        swapped.claims[0].text = other;
+        swapped.claims[0].text = other.span_of_same_source(start, end);
         assert!(matches!(
             unpack(&pack(&swapped, "today").expect("packs")),
-            Err(Unpacked::Damaged(_))
+            Err(Unpacked::Damaged(why)) if why.contains("is not from")
         ));
         // One id twice.
         let mut twice = corpus.clone();
         twice.documents[1].id = Ref::new(1, &Arc::from(twice.documents[0].id.as_str()));
         assert!(matches!(
             unpack(&pack(&twice, "today").expect("packs")),
-            Err(Unpacked::Damaged(_))
+            Err(Unpacked::Damaged(why)) if why.contains("there twice")
         ));
         // Nothing is left installed for the next export, even after a panic while packing.
         assert!(!active());

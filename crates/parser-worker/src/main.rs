@@ -100,7 +100,7 @@ fn build(scope: &web_sys::DedicatedWorkerGlobalScope, request: &js_sys::Array) {
     };
     let now = js_sys::Date::now;
     // The packed corpus travels beside these articles (the page has them): their texts are
-    // written as their numbers, not again.
+    // written as their file names, not again.
     let beside = inputs.clone();
     let mut builder = Builder::new(inputs, refused);
     let total = builder.total();
