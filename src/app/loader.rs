@@ -288,6 +288,8 @@ async fn open(picked: Vec<Picked>, loader: Loader, data: CurrentData, nav: Nav) 
             .count();
         if documents > 0 {
             kept = false;
+            // Decoding and indexing are two tasks, not one: the page answers between them.
+            yield_to_browser().await;
             let index_started = now();
             // Kept in this browser for the next visit, so a reload does not lose them; a saved
             // page always opens with the articles it carries, so there they are not kept.
@@ -354,6 +356,8 @@ pub fn read_at_start(pending: super::Pending, data: CurrentData) {
             &mut problems,
         )
         .await;
+        // Decoding and indexing are two tasks, not one: the page answers between them.
+        yield_to_browser().await;
         let still_waiting = Arc::ptr_eq(&data.get_untracked(), &waiting);
         let (mut documents, mut claims) = (0, 0);
         if let Some((corpus, packed)) = built.filter(|_| still_waiting) {

@@ -265,13 +265,12 @@ pub fn claim_words(
         .chain(v.participle_set.find(ws, folded))
         .map(|m| m.start)
         .collect();
-    // A capitalised cue after the first word is a name ("since May"), as for a claim's stance.
-    let hedged = v.hedge_cues.find(ws, folded).iter().any(|m| {
-        m.start == ws.first().map_or(0, |w| w.start)
-            || !text
-                .get(m.start.saturating_sub(start)..)
-                .is_some_and(|t| t.starts_with(char::is_uppercase))
-    });
+    // A capitalised cue inside a sentence is a name ("since May"), as for a claim's stance.
+    let hedged = v
+        .hedge_cues
+        .find(ws, folded)
+        .iter()
+        .any(|m| !crate::text::cue_is_name(text, m.start.saturating_sub(start)));
     let mut clause = 0;
     for (k, w) in ws.iter().enumerate() {
         let lw: &str = folded[k].as_ref();

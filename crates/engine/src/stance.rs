@@ -20,24 +20,12 @@ pub fn stance_of(
     attributed: bool,
 ) -> (StanceKind, Option<(usize, usize)>) {
     let v = vocab();
-    // A cue capitalised inside a sentence is a name, not the word: "since May", "the Never
-    // Again campaign". One that opens the claim, a quotation or a sentence after a colon or a
-    // dash is the word ("He said: “If talks fail …”").
+    // A cue capitalised inside a sentence is a name, not the word ([`crate::text::cue_is_name`]).
     let first = |set| {
         tokens
             .find(set)
             .into_iter()
-            .filter(|m| {
-                let before = text.get(..m.start).unwrap_or_default().trim_end();
-                let opens = before
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, ',' | '\'' | '’'));
-                opens
-                    || !text
-                        .get(m.start..)
-                        .is_some_and(|cue| cue.starts_with(char::is_uppercase))
-            })
+            .filter(|m| !crate::text::cue_is_name(text, m.start))
             .min_by_key(|m| m.start)
     };
     // A denial is the claim's stance whoever speaks: "Weiner denied sending the photo".

@@ -14,6 +14,23 @@ pub fn is_space(c: char) -> bool {
         )
 }
 
+/// Whether the cue word at byte `at` of `text` is a name rather than the word: capitalised inside
+/// a sentence ("since May", "the Never Again campaign"). A cue that opens the text, a sentence,
+/// a quotation or what follows a colon or a dash is the word ("He said: “If talks fail …”").
+pub fn cue_is_name(text: &str, at: usize) -> bool {
+    let capitalised = text
+        .get(at..)
+        .is_some_and(|cue| cue.starts_with(char::is_uppercase));
+    let opens = text
+        .get(..at)
+        .unwrap_or_default()
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '“' | '"' | '‘' | '—' | '–'));
+    capitalised && !opens
+}
+
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | 'ʿ' | 'ʾ' | '`' | '‘')
 }
@@ -418,6 +435,18 @@ pub fn ends_like_sentence(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cue_capitalised_inside_a_sentence_is_a_name() {
+        let name = |text: &str, cue: &str| cue_is_name(text, text.find(cue).unwrap_or(0));
+        assert!(name("The union has been on strike since May.", "May"));
+        assert!(name("The union, Never Again, voted.", "Never"));
+        assert!(name("From January to (May) the talks ran.", "May"));
+        assert!(!name("May the talks resume.", "May"));
+        assert!(!name("The answer was plain: No talks.", "No"));
+        assert!(!name("He said, “If talks fail, we strike.”", "If"));
+        assert!(!name("They said it may rain.", "may"));
+    }
 
     #[test]
     fn words_keep_spans_and_drop_possessives() {
