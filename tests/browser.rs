@@ -2184,3 +2184,55 @@ fn the_overview_opens_with_the_story() {
         s.url()
     );
 }
+
+#[test]
+fn cancel_stops_the_article_reader_and_the_next_load_still_works() {
+    if !enabled() {
+        return;
+    }
+    // Enough generated articles that the worker is still reading them when Cancel is pressed.
+    let dir = std::env::temp_dir().join(format!("parallax-cancel-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for (name, text) in parallax_engine::synthetic::corpus(1500, 2500, 11) {
+        let path = dir.join(&name);
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    files.sort();
+    let s = Session::new(1280, 900);
+    s.open("");
+    let fingerprint = |c: &parallax_engine::Corpus| parallax_engine::corpus_fingerprint(c);
+    assert_eq!(s.text(".fingerprint"), fingerprint(seeds()));
+    s.choose_files("#open-files", &files);
+    s.wait(
+        "the worker reading claims",
+        "const l = document.querySelector('.load-progress label'); return !!l && l.innerText.startsWith('Reading claims')",
+    );
+    s.click("//div[contains(@class,'load-progress')]/button[normalize-space()='Cancel']");
+    s.wait(
+        "the report",
+        "return !!document.querySelector('.load-summary')",
+    );
+    assert_eq!(
+        s.text(".load-summary"),
+        "Loading was cancelled; the articles on screen are unchanged."
+    );
+    assert_eq!(s.text(".fingerprint"), fingerprint(seeds()));
+    // The worker was stopped; the next load starts another and finishes.
+    s.choose_files("#open-files", &[upload_dir().join("dam-deal.txt")]);
+    s.wait(
+        "the next load's report",
+        "const r = document.querySelector('.load-summary'); return !!r && r.innerText.startsWith('Opened 1 article')",
+    );
+    let own = parallax_engine::build(
+        vec![parallax_engine::Input {
+            file: "dam-deal.txt".into(),
+            bytes: std::fs::read(upload_dir().join("dam-deal.txt")).unwrap(),
+        }],
+        Vec::new(),
+    );
+    assert_eq!(s.text(".fingerprint"), fingerprint(&own));
+    assert_eq!(s.console_errors(), Vec::<String>::new());
+    let _ = std::fs::remove_dir_all(&dir);
+}
