@@ -12,7 +12,7 @@ use parallax_engine::ClaimKind;
 use wasm_bindgen::JsCast;
 
 use super::card::ClaimCard;
-use super::{focus_element, ListPlace, Nav, Shared};
+use super::{focus_element, ListPlace, Nav, Shared, SkipLink};
 
 /// Buttons per facet; past this, the values with the most claims (search finds the others).
 const FACET_VALUES: usize = 24;
@@ -243,16 +243,7 @@ pub fn ClaimsView() -> impl IntoView {
     view! {
         // The filters hold dozens of buttons: a keyboard reader skips them to the results,
         // without changing the address (the view is the address).
-        <a
-            class="skip"
-            href="#results-count"
-            on:click=move |ev| {
-                ev.prevent_default();
-                focus_element("results-count");
-            }
-        >
-            "Skip to results"
-        </a>
+        <SkipLink to="results-count" text="Skip to results" />
         // The search stays in sight on a phone, outside the folded filters.
         <label class="search" for="search">
             <span>"Search the claims"</span>

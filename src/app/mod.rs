@@ -210,6 +210,24 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// A link that moves the keyboard focus to the element `to` without changing the address (the
+/// view is the address: following "#main" would replace the reader's deep link).
+#[component]
+pub fn SkipLink(to: &'static str, text: &'static str) -> impl IntoView {
+    view! {
+        <a
+            class="skip"
+            href=format!("#{to}")
+            on:click=move |ev| {
+                ev.prevent_default();
+                focus_element(to);
+            }
+        >
+            {text}
+        </a>
+    }
+}
+
 /// Moves the focus to the element with this id once the view that holds it is rendered (after
 /// a click that changes the view).
 pub fn focus_when_shown(id: &'static str) {
@@ -444,18 +462,7 @@ fn App() -> impl IntoView {
     }
 
     view! {
-        // The address is the view: following "#main" would replace the reader's deep link, so
-        // the link only moves the focus.
-        <a
-            class="skip"
-            href="#main"
-            on:click=move |ev| {
-                ev.prevent_default();
-                focus_element("main");
-            }
-        >
-            "Skip to content"
-        </a>
+        <SkipLink to="main" text="Skip to content" />
         <header class="top">
             <h1>"Parallax"</h1>
             <p class="lede">{lede}</p>
